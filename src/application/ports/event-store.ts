@@ -1,0 +1,87 @@
+// The event store port. Two adapters implement it: PostgreSQL (default) and KurrentDB.
+
+/** Revision a writer expects a stream to be at: a number (0-based revision of its last event),
+ * `'no_stream'` (must not exist yet) or `'any'` (no check). */
+export type ExpectedRevision = bigint | 'no_stream' | 'any';
+
+export interface NewEvent {
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  /** Correlation/causation ids, actor, etc. */
+  metadata?: Record<string, unknown>;
+}
+
+export interface StoredEvent {
+  streamId: string;
+  /** 0-based position within the stream (= the stream's revision after this event). */
+  streamPosition: bigint;
+  /** Position in the global log (unique, increasing in append order, not in commit order). */
+  globalPosition: bigint;
+  /** The id of the writing transaction; the log is read in (transactionId, globalPosition) order. */
+  transactionId: bigint;
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  metadata: Record<string, unknown>;
+  recordedAt: Date;
+}
+
+export interface AppendToStream {
+  streamId: string;
+  expectedRevision: ExpectedRevision;
+  events: NewEvent[];
+}
+
+export interface AppendResult {
+  streamId: string;
+  /** The stream's revision after the append. */
+  nextRevision: bigint;
+}
+
+/** A position in the global log: everything at or before it has been read. */
+export interface LogCheckpoint {
+  transactionId: bigint;
+  globalPosition: bigint;
+}
+
+export const LOG_START: LogCheckpoint = { transactionId: 0n, globalPosition: 0n };
+
+export interface ReadStreamResult {
+  /** Revision of the last event, or -1n when the stream does not exist. */
+  revision: bigint;
+  events: StoredEvent[];
+}
+
+export interface EventStore {
+  /** Appends to one stream, checking its expected revision. Throws `ConcurrencyError` on mismatch. */
+  appendToStream(streamId: string, expectedRevision: ExpectedRevision, events: NewEvent[]): Promise<AppendResult>;
+  /** Appends to many streams atomically: all or none. One round trip per batch. */
+  appendToStreams(appends: AppendToStream[]): Promise<AppendResult[]>;
+  readStream(streamId: string): Promise<ReadStreamResult>;
+  /** Reads many streams in one round trip (a map keyed by stream id). */
+  readStreams(streamIds: string[]): Promise<Map<string, ReadStreamResult>>;
+  /** Reads committed events after `after`, in commit order, never skipping one that committed late. */
+  readAll(after: LogCheckpoint, limit: number): Promise<StoredEvent[]>;
+}
+
+export const EVENT_STORE = Symbol('EventStore');
+
+export class ConcurrencyError extends Error {
+  override readonly name = 'ConcurrencyError';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: bigint | null,
+  ) {
+    super(
+      `stream ${streamId}: expected revision ${String(expected)}, found ${actual === null ? 'unknown' : String(actual)}`,
+    );
+  }
+}
+
+export const checkpointOf = (e: StoredEvent): LogCheckpoint => ({
+  transactionId: e.transactionId,
+  globalPosition: e.globalPosition,
+});

@@ -1,0 +1,99 @@
+// Commands to the `Sequence` aggregate: imperatives. The caller supplies ids and the instant
+// (`now`), so `decide` stays pure and deterministic.
+import type { BounceKind, PauseReason, StepSnapshot, StopReason } from './events.js';
+
+export interface StartSequence {
+  type: 'StartSequence';
+  data: {
+    sequenceId: number;
+    leadExtId: string;
+    email: string;
+    firstName: string | null;
+    leadFields: Record<string, string | null>;
+    templateId: number | null;
+    templateName: string;
+    steps: StepSnapshot[];
+    declaredTotalSteps: number;
+    baseScore: number | null;
+    now: string;
+  };
+}
+
+export interface RecordEmailSent {
+  type: 'RecordEmailSent';
+  data: {
+    step: number;
+    emailEventId: string;
+    providerMessageId: string | null;
+    subject: string;
+    dryRun: boolean;
+    now: string;
+  };
+}
+
+export interface RecordEmailSendFailed {
+  type: 'RecordEmailSendFailed';
+  data: { step: number; error: string; attempts: number; now: string };
+}
+
+export type EngagementType =
+  | 'delivered'
+  | 'opened'
+  | 'clicked'
+  | 'replied'
+  | 'bounced'
+  | 'unsubscribed'
+  | 'complained';
+
+export interface RecordEngagement {
+  type: 'RecordEngagement';
+  data: {
+    engagementType: EngagementType;
+    providerEventId: string;
+    step: number | null;
+    occurredAt: string;
+    url?: string | null;
+    bounceKind?: BounceKind;
+    machineOpen?: boolean;
+    /** Qualification threshold (`min_score_to_qualify`, default 50). */
+    minScoreToQualify: number;
+    now: string;
+  };
+}
+
+export interface QualifyIfEligible {
+  type: 'QualifyIfEligible';
+  data: { minScoreToQualify: number; now: string };
+}
+
+export interface PauseSequence {
+  type: 'PauseSequence';
+  data: { reason: PauseReason; now: string };
+}
+
+/** Pauses only if active and silent for `pauseAfterDays` since the later of start and last engagement. */
+export interface PauseIfInactive {
+  type: 'PauseIfInactive';
+  data: { pauseAfterDays: number; now: string };
+}
+
+export interface ResumeSequence {
+  type: 'ResumeSequence';
+  data: { now: string };
+}
+
+export interface StopSequence {
+  type: 'StopSequence';
+  data: { reason: StopReason; now: string };
+}
+
+export type SequenceCommand =
+  | StartSequence
+  | RecordEmailSent
+  | RecordEmailSendFailed
+  | RecordEngagement
+  | QualifyIfEligible
+  | PauseSequence
+  | PauseIfInactive
+  | ResumeSequence
+  | StopSequence;

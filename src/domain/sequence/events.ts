@@ -1,0 +1,151 @@
+// Events of the `Sequence` aggregate: past-tense facts, plain JSON data (no classes), so they
+// round-trip through the event store unchanged. Stream: `nurturing_sequence-<sequenceId>`.
+// Each event carries `schemaVersion` so later shapes can be upcast on read.
+
+export const SEQUENCE_STREAM_PREFIX = 'nurturing_sequence-';
+export const sequenceStreamId = (sequenceId: number): string => `${SEQUENCE_STREAM_PREFIX}${sequenceId}`;
+
+/** One step of a template, snapshotted into the sequence when it starts. */
+export interface StepSnapshot {
+  step: number;
+  delayDays: number;
+  subjectTemplate: string;
+  bodyTemplate: string;
+}
+
+export type PauseReason = 'inactive' | 'manual';
+export type StopReason = 'bounced' | 'unsubscribed' | 'complained' | 'manual';
+export type BounceKind = 'hard' | 'soft';
+export type EngagementKind = 'delivered' | 'opened' | 'clicked' | 'replied' | 'bounced';
+
+interface Event<Type extends string, Data> {
+  type: Type;
+  schemaVersion: number;
+  data: Data;
+}
+
+export type SequenceStarted = Event<
+  'SequenceStarted',
+  {
+    sequenceId: number;
+    leadExtId: string;
+    email: string;
+    firstName: string | null;
+    /** Lead fields available to templates (`{{company}}` etc.), captured at start. */
+    leadFields: Record<string, string | null>;
+    templateId: number | null;
+    templateName: string;
+    steps: StepSnapshot[];
+    /** Declared `total_steps` of the template; `steps.length` is the truth. */
+    declaredTotalSteps: number;
+    /** The lead's score at start (null counts as 0). */
+    baseScore: number | null;
+    firstSendAt: string;
+    occurredAt: string;
+  }
+>;
+
+export type EmailSent = Event<
+  'EmailSent',
+  {
+    step: number;
+    emailEventId: string;
+    providerMessageId: string | null;
+    subject: string;
+    dryRun: boolean;
+    /** When the next step is due; null after the last step. */
+    nextSendAt: string | null;
+    occurredAt: string;
+  }
+>;
+
+export type EmailSendFailed = Event<
+  'EmailSendFailed',
+  { step: number; error: string; attempts: number; occurredAt: string }
+>;
+
+interface EngagementData {
+  /** The provider's (or API poller's) id for this fact; a repeated id is a no-op. */
+  providerEventId: string;
+  /** The step whose email was engaged with, when known. */
+  step: number | null;
+  occurredAt: string;
+}
+
+export type EmailDelivered = Event<'EmailDelivered', EngagementData>;
+export type EmailOpened = Event<'EmailOpened', EngagementData & { machineOpen: boolean }>;
+export type EmailClicked = Event<'EmailClicked', EngagementData & { url: string | null }>;
+export type EmailReplied = Event<'EmailReplied', EngagementData>;
+export type EmailBounced = Event<'EmailBounced', EngagementData & { bounceKind: BounceKind }>;
+export type LeadUnsubscribed = Event<'LeadUnsubscribed', EngagementData>;
+export type SpamComplained = Event<'SpamComplained', EngagementData>;
+
+export type LeadQualified = Event<
+  'LeadQualified',
+  { score: number; engagementScore: number; reason: string; occurredAt: string }
+>;
+
+export type SequencePaused = Event<'SequencePaused', { reason: PauseReason; occurredAt: string }>;
+export type SequenceResumed = Event<'SequenceResumed', { nextSendAt: string | null; occurredAt: string }>;
+export type SequenceCompleted = Event<'SequenceCompleted', { occurredAt: string }>;
+export type SequenceStopped = Event<'SequenceStopped', { reason: StopReason; occurredAt: string }>;
+
+export type EngagementEvent =
+  | EmailDelivered
+  | EmailOpened
+  | EmailClicked
+  | EmailReplied
+  | EmailBounced
+  | LeadUnsubscribed
+  | SpamComplained;
+
+export type SequenceEvent =
+  | SequenceStarted
+  | EmailSent
+  | EmailSendFailed
+  | EngagementEvent
+  | LeadQualified
+  | SequencePaused
+  | SequenceResumed
+  | SequenceCompleted
+  | SequenceStopped;
+
+export type SequenceEventType = SequenceEvent['type'];
+
+export const SEQUENCE_EVENT_TYPES: readonly SequenceEventType[] = [
+  'SequenceStarted',
+  'EmailSent',
+  'EmailSendFailed',
+  'EmailDelivered',
+  'EmailOpened',
+  'EmailClicked',
+  'EmailReplied',
+  'EmailBounced',
+  'LeadUnsubscribed',
+  'SpamComplained',
+  'LeadQualified',
+  'SequencePaused',
+  'SequenceResumed',
+  'SequenceCompleted',
+  'SequenceStopped',
+];
+
+export const CURRENT_SCHEMA_VERSION = 1;
+
+/** Builds an event of the current schema version. */
+export function event<E extends SequenceEvent>(type: E['type'], data: E['data']): E {
+  return { type, schemaVersion: CURRENT_SCHEMA_VERSION, data } as E;
+}
+
+export const ENGAGEMENT_EVENT_TYPES: readonly EngagementEvent['type'][] = [
+  'EmailDelivered',
+  'EmailOpened',
+  'EmailClicked',
+  'EmailReplied',
+  'EmailBounced',
+  'LeadUnsubscribed',
+  'SpamComplained',
+];
+
+export const isEngagementEvent = (e: SequenceEvent): e is EngagementEvent =>
+  (ENGAGEMENT_EVENT_TYPES as readonly string[]).includes(e.type);

@@ -1,0 +1,31 @@
+// `nurture migrate`: brings a database to the current schema with TypeORM migrations.
+import { DataSource } from 'typeorm';
+import type { Database } from './database.js';
+import { EventStore1764115200000 } from './migrations/1764115200000-event-store.js';
+import { ReadSide1764115200001 } from './migrations/1764115200001-read-side.js';
+
+export const MIGRATIONS = [EventStore1764115200000, ReadSide1764115200001];
+export const MIGRATIONS_TABLE = 'nurture_migrations';
+
+export async function runMigrations(db: Database): Promise<string[]> {
+  const c = db.connection;
+  const dataSource = new DataSource({
+    type: 'postgres',
+    ...(c.connectionString
+      ? { url: c.connectionString }
+      : { host: c.host, port: c.port, username: c.user, database: c.database }),
+    migrations: MIGRATIONS,
+    migrationsTableName: MIGRATIONS_TABLE,
+    migrationsTransactionMode: 'each',
+    // Embedded PGlite has one session: never open a second connection beside the app's pool.
+    extra: { max: 1 },
+    logging: false,
+  });
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations();
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
