@@ -33,7 +33,7 @@ export interface RecordEmailSent {
 
 export interface RecordEmailSendFailed {
   type: 'RecordEmailSendFailed';
-  data: { step: number; error: string; attempts: number; now: string };
+  data: { step: number; emailEventId: string; error: string; attempts: number; now: string };
 }
 
 export type EngagementType =

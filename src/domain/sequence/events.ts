@@ -61,7 +61,7 @@ export type EmailSent = Event<
 
 export type EmailSendFailed = Event<
   'EmailSendFailed',
-  { step: number; error: string; attempts: number; occurredAt: string }
+  { step: number; emailEventId: string; error: string; attempts: number; occurredAt: string }
 >;
 
 interface EngagementData {
