@@ -1,0 +1,6 @@
+/** Allocates the integer ids of new sequences (a PostgreSQL sequence in production). */
+export interface SequenceIdAllocator {
+  nextSequenceId(): Promise<number>;
+}
+
+export const SEQUENCE_ID_ALLOCATOR = Symbol('SequenceIdAllocator');

@@ -1,0 +1,26 @@
+import { Command } from '@nestjs/cqrs';
+import type { EngagementType } from '../../../domain/sequence/commands.js';
+import type { BounceKind } from '../../../domain/sequence/events.js';
+import type { SequenceCommandResult } from '../execute-sequence-command.js';
+
+/** Records an engagement fact (delivered, opened, clicked, replied, bounced, unsubscribed,
+ * complained) reported by a provider; a repeated `providerEventId` changes nothing. */
+export class RecordEngagementCommand extends Command<SequenceCommandResult> {
+  constructor(
+    readonly sequenceId: number,
+    readonly engagement: {
+      type: EngagementType;
+      providerEventId: string;
+      step: number | null;
+      occurredAt: string;
+      url?: string | null;
+      bounceKind?: BounceKind;
+      machineOpen?: boolean;
+    },
+    readonly minScoreToQualify: number,
+    readonly now: string,
+    readonly options: { expectedRevision?: bigint; metadata?: Record<string, unknown> } = {},
+  ) {
+    super();
+  }
+}

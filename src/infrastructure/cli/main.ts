@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// `nurture`: the command-line interface.
+import { Command, CommanderError } from 'commander';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import { registerHistory } from './history.command.js';
+import { registerMigrate } from './migrate.command.js';
+import { registerProjections } from './projections.command.js';
+
+export function buildProgram(): Command {
+  const program = new Command('nurture')
+    .description('lead-nurturing: event-sourced email nurturing sequences for cold sales leads')
+    .showHelpAfterError()
+    .exitOverride();
+  registerMigrate(program);
+  registerProjections(program);
+  registerHistory(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
+    process.stderr.write(`nurture: ${error instanceof Error ? error.message : String(error)}\n`);
+    return exitCodeFor(error);
+  }
+}

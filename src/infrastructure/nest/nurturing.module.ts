@@ -1,0 +1,33 @@
+// Wires the application's handlers to the adapters for one database.
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GetLeadHistoryHandler } from '../../application/leads/get-lead-history/get-lead-history.handler.js';
+import { EVENT_STORE } from '../../application/ports/event-store.js';
+import { LEAD_STREAM_INDEX } from '../../application/ports/lead-stream-index.js';
+import { SEQUENCE_ID_ALLOCATOR } from '../../application/ports/sequence-id-allocator.js';
+import { SEQUENCE_COMMAND_HANDLERS } from '../../application/sequences/sequence-command-handlers.js';
+import type { Database } from '../database/database.js';
+import { PostgresEventStore } from '../event-store/postgres/postgres-event-store.js';
+import { SqlLeadStreamIndex } from '../sequences/sql-lead-stream-index.js';
+import { SqlSequenceIdAllocator } from '../sequences/sql-sequence-id-allocator.js';
+
+export const DATABASE = Symbol('Database');
+
+@Module({})
+export class NurturingModule {
+  static forDatabase(db: Database): DynamicModule {
+    return {
+      module: NurturingModule,
+      imports: [CqrsModule.forRoot()],
+      providers: [
+        { provide: DATABASE, useValue: db },
+        { provide: EVENT_STORE, useValue: new PostgresEventStore(db.pool) },
+        { provide: SEQUENCE_ID_ALLOCATOR, useValue: new SqlSequenceIdAllocator(db.pool) },
+        { provide: LEAD_STREAM_INDEX, useValue: new SqlLeadStreamIndex(db.pool) },
+        ...SEQUENCE_COMMAND_HANDLERS,
+        GetLeadHistoryHandler,
+      ],
+      exports: [DATABASE, EVENT_STORE],
+    };
+  }
+}

@@ -1,0 +1,295 @@
+// Projects one sequence event onto the rows it touches. Pure: the same events always give
+// the same rows, which is what makes a rebuild equal to the live tables.
+import { engagementScore } from '../../domain/sequence/scoring.js';
+import type { EngagementEvent, SequenceEvent } from '../../domain/sequence/events.js';
+import { type AffectedRows, type EmailRow, type SequenceRow, type SummaryRow, emailKey } from './rows.js';
+
+export interface EventInStream {
+  sequenceId: number;
+  streamPosition: bigint;
+  event: SequenceEvent;
+}
+
+export function applyEvent(rows: AffectedRows, { sequenceId, streamPosition, event }: EventInStream): void {
+  const known = rows.sequences.get(sequenceId);
+  // Idempotent: an event at or below the row's stream revision has been applied already.
+  if (known && streamPosition <= BigInt(known.stream_revision)) return;
+  if (event.type === 'SequenceStarted') startSequence(rows, sequenceId, event);
+  const sequence = rows.sequences.get(sequenceId);
+  const summary = rows.summaries.get(sequenceId);
+  if (!sequence || !summary) return; // a stream the read model never saw start: nothing to project
+  const at = event.data.occurredAt;
+  sequence.stream_revision = streamPosition.toString();
+  sequence.last_event_at = at;
+
+  switch (event.type) {
+    case 'SequenceStarted':
+      return;
+    case 'EmailSent': {
+      const { step, dryRun } = event.data;
+      sequence.current_step = step;
+      sequence.last_sent_at = at;
+      sequence.next_send_at = event.data.nextSendAt;
+      sequence.completion_rate = round(100 * (step / sequence.total_steps), 2);
+      const email = emailRow(rows, sequence, step, event.data.emailEventId, at);
+      email.status = dryRun ? 'dry_run' : 'sent';
+      email.subject = event.data.subject;
+      email.provider_message_id = event.data.providerMessageId;
+      email.sent_at = dryRun ? null : at;
+      email.attempts += 1;
+      email.error = null;
+      if (!dryRun) summary.total_emails_sent += 1;
+      return finishSummary(summary, sequence, at);
+    }
+    case 'EmailSendFailed': {
+      const email = emailRow(rows, sequence, event.data.step, event.data.emailEventId, at);
+      email.status = 'failed';
+      email.attempts += event.data.attempts;
+      email.error = event.data.error;
+      return;
+    }
+    case 'EmailDelivered':
+    case 'EmailOpened':
+    case 'EmailClicked':
+    case 'EmailReplied':
+    case 'EmailBounced':
+    case 'LeadUnsubscribed':
+    case 'SpamComplained':
+      return applyEngagement(rows, sequence, summary, event);
+    case 'LeadQualified':
+      sequence.status = 'qualified';
+      sequence.qualified_at = at;
+      sequence.next_send_at = null;
+      sequence.engagement_score = event.data.engagementScore;
+      sequence.total_score = event.data.score;
+      return;
+    case 'SequencePaused':
+      sequence.status = 'paused';
+      sequence.paused_at = at;
+      sequence.pause_reason = event.data.reason;
+      return;
+    case 'SequenceResumed':
+      sequence.status = 'active';
+      sequence.paused_at = null;
+      sequence.pause_reason = null;
+      sequence.next_send_at = event.data.nextSendAt;
+      return;
+    case 'SequenceCompleted':
+      sequence.status = 'completed';
+      sequence.completed_at = at;
+      sequence.next_send_at = null;
+      return;
+    case 'SequenceStopped':
+      sequence.status = 'stopped';
+      sequence.stopped_at = at;
+      sequence.stop_reason = event.data.reason;
+      sequence.next_send_at = null;
+      if (event.data.reason !== 'manual') suppress(rows, sequence, event.data.reason, at);
+      return;
+    default: {
+      const unknown: never = event;
+      throw new Error(`unprojected event ${(unknown as SequenceEvent).type}`);
+    }
+  }
+}
+
+function startSequence(rows: AffectedRows, sequenceId: number, event: Extract<SequenceEvent, { type: 'SequenceStarted' }>): void {
+  const d = event.data;
+  const base = d.baseScore;
+  rows.sequences.set(sequenceId, {
+    id: sequenceId,
+    lead_ext_id: d.leadExtId,
+    email: d.email,
+    first_name: d.firstName,
+    template_id: d.templateId,
+    sequence_name: d.templateName,
+    current_step: 0,
+    total_steps: d.steps.length,
+    status: 'active',
+    base_score: base,
+    engagement_score: 0,
+    total_score: base ?? 0,
+    started_at: d.occurredAt,
+    next_send_at: d.firstSendAt,
+    last_sent_at: null,
+    last_engagement_at: null,
+    completion_rate: 0,
+    qualified_at: null,
+    paused_at: null,
+    completed_at: null,
+    stopped_at: null,
+    pause_reason: null,
+    stop_reason: null,
+    stream_revision: '0',
+    last_event_at: d.occurredAt,
+  });
+  rows.summaries.set(sequenceId, {
+    sequence_id: sequenceId,
+    total_emails_sent: 0,
+    total_emails_delivered: 0,
+    total_emails_opened: 0,
+    total_emails_clicked: 0,
+    total_emails_replied: 0,
+    total_emails_bounced: 0,
+    total_opens: 0,
+    total_clicks: 0,
+    total_replies: 0,
+    open_rate: 0,
+    click_rate: 0,
+    reply_rate: 0,
+    engagement_score: 0,
+    last_engagement_at: null,
+    last_event_at: d.occurredAt,
+  });
+}
+
+function applyEngagement(rows: AffectedRows, sequence: SequenceRow, summary: SummaryRow, event: EngagementEvent): void {
+  const at = event.data.occurredAt;
+  const step = event.data.step;
+  const email = step === null ? undefined : rows.emails.get(emailKey(sequence.id, step));
+  if (email) email.last_event_at = at;
+  switch (event.type) {
+    case 'EmailDelivered':
+      if (email && email.delivered_at === null) {
+        email.delivered_at = at;
+        summary.total_emails_delivered += 1;
+      }
+      break;
+    case 'EmailOpened':
+      if (event.data.machineOpen) {
+        if (email) bumpMetadata(email, 'machine_open_count');
+        break;
+      }
+      summary.total_opens += 1;
+      engaged(sequence, summary, at);
+      if (email) {
+        email.open_count += 1;
+        if (email.opened_at === null) {
+          email.opened_at = at;
+          summary.total_emails_opened += 1;
+        }
+      }
+      break;
+    case 'EmailClicked':
+      summary.total_clicks += 1;
+      engaged(sequence, summary, at);
+      if (email) {
+        email.click_count += 1;
+        if (event.data.url) addClickedUrl(email, event.data.url);
+        if (email.clicked_at === null) {
+          email.clicked_at = at;
+          summary.total_emails_clicked += 1;
+        }
+      }
+      break;
+    case 'EmailReplied':
+      summary.total_replies += 1;
+      engaged(sequence, summary, at);
+      if (email) {
+        email.reply_count += 1;
+        if (email.replied_at === null) {
+          email.replied_at = at;
+          summary.total_emails_replied += 1;
+        }
+      }
+      break;
+    case 'EmailBounced':
+      if (email) {
+        email.metadata = { ...email.metadata, bounce_kind: event.data.bounceKind };
+        if (email.bounced_at === null) {
+          email.bounced_at = at;
+          summary.total_emails_bounced += 1;
+        }
+        if (event.data.bounceKind === 'hard') email.status = 'bounced';
+      }
+      if (event.data.bounceKind === 'hard') suppress(rows, sequence, 'bounced', at);
+      break;
+    case 'LeadUnsubscribed':
+      suppress(rows, sequence, 'unsubscribed', at);
+      break;
+    case 'SpamComplained':
+      suppress(rows, sequence, 'complained', at);
+      break;
+  }
+  finishSummary(summary, sequence, at);
+}
+
+function engaged(sequence: SequenceRow, summary: SummaryRow, at: string): void {
+  sequence.last_engagement_at = at;
+  summary.last_engagement_at = at;
+  summary.engagement_score = engagementScore({
+    opens: summary.total_opens,
+    clicks: summary.total_clicks,
+    replies: summary.total_replies,
+  });
+  if (sequence.status !== 'qualified') {
+    sequence.engagement_score = summary.engagement_score;
+    sequence.total_score = (sequence.base_score ?? 0) + summary.engagement_score;
+  }
+}
+
+function finishSummary(summary: SummaryRow, sequence: SequenceRow, at: string): void {
+  const sent = summary.total_emails_sent;
+  summary.open_rate = sent ? round(summary.total_emails_opened / sent, 4) : 0;
+  summary.click_rate = sent ? round(summary.total_emails_clicked / sent, 4) : 0;
+  summary.reply_rate = sent ? round(summary.total_emails_replied / sent, 4) : 0;
+  summary.last_event_at = at;
+  sequence.last_event_at = at;
+}
+
+function emailRow(rows: AffectedRows, sequence: SequenceRow, step: number, id: string, at: string): EmailRow {
+  const key = emailKey(sequence.id, step);
+  let row = rows.emails.get(key);
+  if (!row) {
+    row = {
+      id,
+      sequence_id: sequence.id,
+      lead_ext_id: sequence.lead_ext_id,
+      email: sequence.email,
+      step_number: step,
+      subject: null,
+      status: 'failed',
+      provider_message_id: null,
+      sent_at: null,
+      delivered_at: null,
+      opened_at: null,
+      clicked_at: null,
+      replied_at: null,
+      bounced_at: null,
+      open_count: 0,
+      click_count: 0,
+      reply_count: 0,
+      attempts: 0,
+      error: null,
+      metadata: {},
+      last_event_at: at,
+    };
+    rows.emails.set(key, row);
+  }
+  row.last_event_at = at;
+  return row;
+}
+
+function suppress(rows: AffectedRows, sequence: SequenceRow, reason: 'bounced' | 'unsubscribed' | 'complained', at: string): void {
+  const email = sequence.email.toLowerCase();
+  if (rows.suppressions.has(email)) return;
+  rows.suppressions.set(email, { email, reason, source: 'sequence', sequence_id: sequence.id, suppressed_at: at });
+}
+
+const MAX_CLICKED_URLS = 20;
+
+function addClickedUrl(email: EmailRow, url: string): void {
+  const urls = Array.isArray(email.metadata.clicked_urls) ? (email.metadata.clicked_urls as string[]) : [];
+  if (urls.includes(url) || urls.length >= MAX_CLICKED_URLS) return;
+  email.metadata = { ...email.metadata, clicked_urls: [...urls, url] };
+}
+
+function bumpMetadata(email: EmailRow, key: string): void {
+  const n = typeof email.metadata[key] === 'number' ? (email.metadata[key] as number) : 0;
+  email.metadata = { ...email.metadata, [key]: n + 1 };
+}
+
+const round = (value: number, digits: number): number => {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+};

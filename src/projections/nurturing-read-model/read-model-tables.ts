@@ -1,0 +1,68 @@
+// Loads and writes the rows of the nurturing read model, one statement per table per batch.
+// Table names come from this fixed list (live, or the `__rebuild` shadow copies), never from input.
+import type pg from 'pg';
+import type { AffectedRows, EmailRow, SequenceRow, SummaryRow } from './rows.js';
+import { emailKey } from './rows.js';
+
+export const READ_MODEL_TABLES = {
+  sequences: 'lead_nurturing_sequences',
+  emails: 'lead_nurturing_events',
+  summaries: 'lead_nurturing_engagement_summary',
+  suppressions: 'lead_nurturing_suppressions',
+} as const;
+
+export type ReadModelTables = { [K in keyof typeof READ_MODEL_TABLES]: string };
+
+export const LIVE_TABLES: ReadModelTables = { ...READ_MODEL_TABLES };
+export const SHADOW_TABLES: ReadModelTables = {
+  sequences: `${READ_MODEL_TABLES.sequences}__rebuild`,
+  emails: `${READ_MODEL_TABLES.emails}__rebuild`,
+  summaries: `${READ_MODEL_TABLES.summaries}__rebuild`,
+  suppressions: `${READ_MODEL_TABLES.suppressions}__rebuild`,
+};
+
+export async function loadAffectedRows(
+  client: pg.ClientBase,
+  tables: ReadModelTables,
+  sequenceIds: number[],
+  rows: AffectedRows,
+): Promise<void> {
+  if (sequenceIds.length === 0) return;
+  const byId = 'WHERE t.id = ANY($1::bigint[])';
+  const bySequence = 'WHERE t.sequence_id = ANY($1::bigint[])';
+  const [sequences, emails, summaries] = await Promise.all([
+    client.query<{ r: SequenceRow }>(`SELECT to_jsonb(t) AS r FROM ${tables.sequences} t ${byId}`, [sequenceIds]),
+    client.query<{ r: EmailRow }>(`SELECT to_jsonb(t) AS r FROM ${tables.emails} t ${bySequence}`, [sequenceIds]),
+    client.query<{ r: SummaryRow }>(`SELECT to_jsonb(t) AS r FROM ${tables.summaries} t ${bySequence}`, [sequenceIds]),
+  ]);
+  for (const { r } of sequences.rows) rows.sequences.set(Number(r.id), { ...r, id: Number(r.id), stream_revision: String(r.stream_revision) });
+  for (const { r } of emails.rows) rows.emails.set(emailKey(Number(r.sequence_id), r.step_number), { ...r, sequence_id: Number(r.sequence_id) });
+  for (const { r } of summaries.rows) rows.summaries.set(Number(r.sequence_id), { ...r, sequence_id: Number(r.sequence_id) });
+}
+
+export async function writeAffectedRows(client: pg.ClientBase, tables: ReadModelTables, rows: AffectedRows): Promise<void> {
+  await upsert(client, tables.sequences, ['id'], [...rows.sequences.values()]);
+  await upsert(client, tables.emails, ['sequence_id', 'step_number'], [...rows.emails.values()]);
+  await upsert(client, tables.summaries, ['sequence_id'], [...rows.summaries.values()]);
+  await insertMissing(client, tables.suppressions, ['email'], [...rows.suppressions.values()]);
+}
+
+async function upsert(client: pg.ClientBase, table: string, key: string[], rows: object[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!).filter((c) => !key.includes(c));
+  const set = columns.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+  await client.query(
+    `INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
+     ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${set}`,
+    [JSON.stringify(rows)],
+  );
+}
+
+async function insertMissing(client: pg.ClientBase, table: string, key: string[], rows: object[]): Promise<void> {
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
+     ON CONFLICT (${key.join(', ')}) DO NOTHING`,
+    [JSON.stringify(rows)],
+  );
+}

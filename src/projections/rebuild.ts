@@ -1,0 +1,65 @@
+// `nurture projections rebuild`: replays the whole log into fresh shadow tables while the live
+// tables keep serving (and the live projector keeps running), then swaps the result in with
+// one transaction, so readers see either the old rows or the rebuilt ones, never a mix.
+import type pg from 'pg';
+import { withTransaction } from '../infrastructure/database/database.js';
+import { deleteCheckpoint, lockCheckpoint, saveCheckpoint } from './checkpoints.js';
+import { NURTURING_READ_MODEL, NurturingReadModelProjection } from './nurturing-read-model/nurturing-read-model.projection.js';
+import { LIVE_TABLES, type ReadModelTables, SHADOW_TABLES } from './nurturing-read-model/read-model-tables.js';
+import { DEFAULT_PROJECTION_BATCH_SIZE, type LogReaderFor, Projector } from './projector.js';
+
+export interface RebuildOptions {
+  batchSize?: number;
+  /** Called after every batch with the number of events replayed so far. */
+  onProgress?: (replayed: number) => void;
+}
+
+const SHADOW_CHECKPOINT = 'nurturing_read_model__rebuild';
+
+export async function rebuildReadModel(pool: pg.Pool, readerFor: LogReaderFor, options: RebuildOptions = {}): Promise<number> {
+  const batchSize = options.batchSize ?? DEFAULT_PROJECTION_BATCH_SIZE;
+  await createShadowTables(pool);
+  await pool.query(`DELETE FROM nurture_projection_checkpoints WHERE name = $1`, [SHADOW_CHECKPOINT]);
+
+  const shadow = new NurturingReadModelProjection(SHADOW_TABLES, SHADOW_CHECKPOINT);
+  const projector = new Projector(pool, shadow, readerFor, batchSize);
+  let replayed = 0;
+  await projector.catchUp((n) => {
+    replayed += n;
+    options.onProgress?.(replayed);
+  });
+
+  await withTransaction(pool, async (client) => {
+    // Holding the live checkpoint stops the live projector until the swap commits.
+    await lockCheckpoint(client, NURTURING_READ_MODEL);
+    for (let n = await projector.processBatchWith(client); n > 0; n = await projector.processBatchWith(client)) {
+      replayed += n;
+      options.onProgress?.(replayed);
+    }
+    const reached = await lockCheckpoint(client, SHADOW_CHECKPOINT);
+    await copyShadowIntoLive(client, SHADOW_TABLES, LIVE_TABLES);
+    await saveCheckpoint(client, NURTURING_READ_MODEL, reached);
+    await deleteCheckpoint(client, SHADOW_CHECKPOINT);
+    await dropShadowTables(client);
+  });
+  return replayed;
+}
+
+async function createShadowTables(pool: pg.Pool): Promise<void> {
+  await dropShadowTables(pool);
+  for (const key of Object.keys(LIVE_TABLES) as (keyof ReadModelTables)[]) {
+    await pool.query(`CREATE TABLE ${SHADOW_TABLES[key]} (LIKE ${LIVE_TABLES[key]} INCLUDING ALL)`);
+  }
+}
+
+async function dropShadowTables(client: pg.ClientBase | pg.Pool): Promise<void> {
+  await client.query(`DROP TABLE IF EXISTS ${Object.values(SHADOW_TABLES).join(', ')}`);
+}
+
+async function copyShadowIntoLive(client: pg.ClientBase, from: ReadModelTables, to: ReadModelTables): Promise<void> {
+  for (const key of Object.keys(to) as (keyof ReadModelTables)[]) {
+    // DELETE, not TRUNCATE: readers keep their snapshot of the old rows until the commit.
+    await client.query(`DELETE FROM ${to[key]}`);
+    await client.query(`INSERT INTO ${to[key]} SELECT * FROM ${from[key]}`);
+  }
+}
