@@ -1,2 +1,599 @@
--- placeholder
-SELECT 1;
+-- =====================================================================================================
+-- lead_nurturing_schema.sql — the read side of the lead-nurturing service
+-- =====================================================================================================
+--
+-- What analysts query with plain SQL: the tables named by the specification (`leads`,
+-- `nurturing_sequence_templates`, `lead_nurturing_sequences`, `lead_nurturing_events`,
+-- `lead_nurturing_engagement_summary`, `mv_nurturing_conversion_metrics`), plus the suppression list
+-- and the projection checkpoints. Every SQL statement of the specification runs unchanged against it.
+--
+-- Install (after db/event_store.sql):
+--
+--     psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -1 -f db/lead_nurturing_schema.sql
+--
+-- or `nurture migrate`, whose migration `ReadSide1764115200001` runs this very file, so both reach the
+-- same schema (test/read-side/schema-equivalence.test.ts proves it).
+--
+-- IDEMPOTENT: every statement is CREATE ... IF NOT EXISTS, CREATE OR REPLACE or COMMENT ON. Running it
+-- again — twice in a row, or `psql -f` after `nurture migrate` — changes nothing and keeps every row.
+-- It never drops, never alters an existing table and holds no BEGIN/COMMIT of its own (the migration
+-- wraps it in a transaction; with psql use `-1`). Everything is created in the first schema of the
+-- `search_path`, the schema the specification's unqualified queries read.
+--
+-- Runs on PostgreSQL 15+ (xid8 needs 13, CREATE OR REPLACE TRIGGER 14) and on embedded PGlite.
+--
+-- Who writes what:
+--   * `leads`                          the user's table: read, never written nor altered.
+--   * `nurturing_sequence_templates`   analysts (the specification's INSERT) and the service's
+--                                      get_or_create of the default template.
+--   * every other table                the projections only, from the event log (`es_events`), in the
+--                                      same transaction as their checkpoint. They can be emptied and
+--                                      rebuilt by replaying the log, which is why they carry no foreign
+--                                      keys: a projection, not the database, keeps them consistent, and
+--                                      a rebuild may copy them table by table in any order.
+--   * `mv_nurturing_conversion_metrics` REFRESH MATERIALIZED VIEW CONCURRENTLY (pipeline step
+--                                      `refresh_conversion_metrics`).
+--
+-- Timestamps written by projections come from the events' `occurredAt`, never from the clock, so a
+-- replay reproduces every row exactly.
+-- =====================================================================================================
+
+
+-- -----------------------------------------------------------------------------------------------------
+-- leads — the user's leads (specification: "Tabla leads: /data/db/schema.sql")
+-- -----------------------------------------------------------------------------------------------------
+-- Belongs to the user. Created here only when absent (a fresh database, the demo), with the columns
+-- the service reads; an existing `leads` table is left exactly as it is: no column, index or comment is
+-- added to it (the service may not even own it).
+
+DO $leads$
+BEGIN
+    IF to_regclass('leads') IS NULL THEN
+        CREATE TABLE IF NOT EXISTS leads (
+            ext_id      text        NOT NULL,
+            email       text,
+            first_name  text,
+            last_name   text,
+            company     text,
+            score       integer,
+            priority    text,
+            source      text,
+            created_at  timestamptz NOT NULL DEFAULT now(),
+
+            CONSTRAINT leads_pkey PRIMARY KEY (ext_id)
+        );
+
+        -- The cold-lead query filters on the 90-day creation window.
+        CREATE INDEX IF NOT EXISTS leads_created_at_idx ON leads (created_at);
+
+        COMMENT ON TABLE leads IS
+            'The user''s sales leads. The service only reads it (cold-lead identification, template choice, '
+            'rendering); this definition is used only when no leads table exists (fresh database, demo).';
+        COMMENT ON COLUMN leads.ext_id IS
+            'The lead''s identifier in the user''s systems (CRM id); referenced as lead_ext_id by the nurturing tables.';
+        COMMENT ON COLUMN leads.email IS
+            'Email address the sequences write to; leads without one are never nurtured.';
+        COMMENT ON COLUMN leads.first_name IS
+            'First name, rendered as {{first_name}} in templates.';
+        COMMENT ON COLUMN leads.last_name IS
+            'Last name, rendered as {{last_name}} in templates.';
+        COMMENT ON COLUMN leads.company IS
+            'Company name, rendered as {{company}} in templates.';
+        COMMENT ON COLUMN leads.score IS
+            'The lead''s own score (null = unscored). Cold when null or < 50; it is the base score that '
+            'engagement points are added to.';
+        COMMENT ON COLUMN leads.priority IS
+            'Sales priority (e.g. low, medium, high; null = none). Cold when null or ''low''; matched '
+            'against nurturing_sequence_templates.priority_filter.';
+        COMMENT ON COLUMN leads.source IS
+            'Where the lead came from (form, import, campaign...); informative.';
+        COMMENT ON COLUMN leads.created_at IS
+            'When the lead was created; only leads created in the last 90 days are considered cold.';
+    END IF;
+END
+$leads$;
+
+
+-- -----------------------------------------------------------------------------------------------------
+-- nurturing_sequence_templates — reusable sequence definitions
+-- -----------------------------------------------------------------------------------------------------
+-- A plain table: analysts insert templates with the specification's INSERT. The database checks the
+-- shape only; the service validates the rest (steps numbered 1..n, delays >= 0, subject and body
+-- present) and skips and reports an invalid template instead of failing a run. `total_steps` is NOT
+-- checked against the number of steps: the specification's own example declares 3 with two steps and
+-- must insert (the steps present are the truth; the mismatch is reported).
+
+CREATE TABLE IF NOT EXISTS nurturing_sequence_templates (
+    id               integer     GENERATED BY DEFAULT AS IDENTITY,
+    name             text        NOT NULL,
+    description      text,
+    priority_filter  text,
+    min_score        integer     NOT NULL DEFAULT 0,
+    max_score        integer     NOT NULL DEFAULT 100,
+    total_steps      integer     NOT NULL,
+    steps_config     jsonb       NOT NULL,
+    enabled          boolean     NOT NULL DEFAULT true,
+    created_at       timestamptz NOT NULL DEFAULT now(),
+    updated_at       timestamptz NOT NULL DEFAULT now(),
+
+    CONSTRAINT nurturing_sequence_templates_pkey           PRIMARY KEY (id),
+    CONSTRAINT nurturing_sequence_templates_name_key       UNIQUE (name),
+    CONSTRAINT nurturing_sequence_templates_score_range    CHECK (min_score <= max_score),
+    CONSTRAINT nurturing_sequence_templates_steps_is_array CHECK (jsonb_typeof(steps_config) = 'array')
+);
+
+COMMENT ON TABLE nurturing_sequence_templates IS
+    'Reusable nurturing sequences: which leads they fit (priority, score range) and their steps. Analysts '
+    'insert them with SQL; the service creates default_cold_lead_nurturing when no template fits. A '
+    'sequence keeps a snapshot of its template''s steps, so editing a template never changes running sequences.';
+COMMENT ON COLUMN nurturing_sequence_templates.id IS
+    'Template id (identity); stored as lead_nurturing_sequences.template_id.';
+COMMENT ON COLUMN nurturing_sequence_templates.name IS
+    'Unique template name, e.g. default_cold_lead_nurturing; copied to lead_nurturing_sequences.sequence_name.';
+COMMENT ON COLUMN nurturing_sequence_templates.description IS
+    'Free text for humans.';
+COMMENT ON COLUMN nurturing_sequence_templates.priority_filter IS
+    'The leads.priority this template is for; null = any priority. A lead without a priority matches '
+    'only templates whose priority_filter is null.';
+COMMENT ON COLUMN nurturing_sequence_templates.min_score IS
+    'Lowest leads.score (null counts as 0) the template applies to, inclusive.';
+COMMENT ON COLUMN nurturing_sequence_templates.max_score IS
+    'Highest leads.score the template applies to, inclusive; >= min_score.';
+COMMENT ON COLUMN nurturing_sequence_templates.total_steps IS
+    'Number of steps the author declared. Informative: the steps present in steps_config are the truth, '
+    'and a mismatch is reported, not rejected.';
+COMMENT ON COLUMN nurturing_sequence_templates.steps_config IS
+    'JSON array of steps {step, delay_days, subject_template, body_template}: step number from 1, days '
+    'after the previous step''s send (step 1: after the start), and the logic-less {{field}} templates '
+    'of the subject and body.';
+COMMENT ON COLUMN nurturing_sequence_templates.enabled IS
+    'Whether new sequences may start with this template; running sequences are not affected.';
+COMMENT ON COLUMN nurturing_sequence_templates.created_at IS
+    'When the template was inserted.';
+COMMENT ON COLUMN nurturing_sequence_templates.updated_at IS
+    'When the template was last changed; maintained by trigger nurturing_sequence_templates_touch_updated_at '
+    'unless the UPDATE sets it itself.';
+
+-- Keeps updated_at true when analysts UPDATE a template by hand.
+CREATE OR REPLACE FUNCTION nurturing_sequence_templates_touch_updated_at()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $function$
+BEGIN
+    -- An UPDATE that sets updated_at explicitly (a backfill, an import) keeps its value.
+    IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+        NEW.updated_at := now();
+    END IF;
+    RETURN NEW;
+END
+$function$;
+
+COMMENT ON FUNCTION nurturing_sequence_templates_touch_updated_at() IS
+    'Trigger function: sets nurturing_sequence_templates.updated_at to now() on a change, unless the UPDATE sets it.';
+
+CREATE OR REPLACE TRIGGER nurturing_sequence_templates_touch_updated_at
+    BEFORE UPDATE ON nurturing_sequence_templates
+    FOR EACH ROW
+    WHEN (OLD.* IS DISTINCT FROM NEW.*)
+    EXECUTE FUNCTION nurturing_sequence_templates_touch_updated_at();
+
+
+-- -----------------------------------------------------------------------------------------------------
+-- lead_nurturing_sequence_id_seq — sequence ids
+-- -----------------------------------------------------------------------------------------------------
+-- Sequence ids are integers (the specification's webhook says "sequence_id": 123). The command side takes
+-- one from here before appending SequenceStarted to stream `nurturing_sequence-<id>`; the projection then
+-- writes it to lead_nurturing_sequences.id, which therefore has no default.
+
+CREATE SEQUENCE IF NOT EXISTS lead_nurturing_sequence_id_seq AS bigint;
+
+COMMENT ON SEQUENCE lead_nurturing_sequence_id_seq IS
+    'Allocates nurturing sequence ids (lead_nurturing_sequences.id, stream nurturing_sequence-<id>) before '
+    'the sequence''s first event is written. Gaps are harmless.';
+
+
+-- -----------------------------------------------------------------------------------------------------
+-- lead_nurturing_sequences — one row per sequence (projection)
+-- -----------------------------------------------------------------------------------------------------
+
+CREATE TABLE IF NOT EXISTS lead_nurturing_sequences (
+    id                  bigint       NOT NULL,
+    lead_ext_id         text         NOT NULL,
+    email               text         NOT NULL,
+    first_name          text,
+    template_id         integer,
+    sequence_name       text         NOT NULL,
+    current_step        integer      NOT NULL DEFAULT 0,
+    total_steps         integer      NOT NULL,
+    status              text         NOT NULL,
+    base_score          integer,
+    engagement_score    integer      NOT NULL DEFAULT 0,
+    total_score         integer      NOT NULL DEFAULT 0,
+    started_at          timestamptz  NOT NULL,
+    next_send_at        timestamptz,
+    last_sent_at        timestamptz,
+    last_engagement_at  timestamptz,
+    completion_rate     numeric(5,2) NOT NULL DEFAULT 0,
+    qualified_at        timestamptz,
+    paused_at           timestamptz,
+    completed_at        timestamptz,
+    stopped_at          timestamptz,
+    pause_reason        text,
+    stop_reason         text,
+    stream_revision     bigint       NOT NULL,
+    last_event_at       timestamptz  NOT NULL,
+
+    CONSTRAINT lead_nurturing_sequences_pkey PRIMARY KEY (id),
+    CONSTRAINT lead_nurturing_sequences_status_check
+        CHECK (status IN ('active', 'paused', 'completed', 'stopped', 'qualified'))
+);
+
+-- "Ver Secuencias Activas" (status = 'active' ORDER BY next_send_at), the due-sends troubleshooting
+-- query (status = 'active' AND next_send_at <= NOW()), and the engagement view (status IN (...)).
+CREATE INDEX IF NOT EXISTS lead_nurturing_sequences_status_next_send_at_idx
+    ON lead_nurturing_sequences (status, next_send_at);
+-- A lead's sequences (cold-lead exclusion, history).
+CREATE INDEX IF NOT EXISTS lead_nurturing_sequences_lead_ext_id_idx
+    ON lead_nurturing_sequences (lead_ext_id);
+-- Engagement webhooks identify the lead by email.
+CREATE INDEX IF NOT EXISTS lead_nurturing_sequences_email_idx
+    ON lead_nurturing_sequences (email);
+
+COMMENT ON TABLE lead_nurturing_sequences IS
+    'One row per nurturing sequence: a lead going through a template''s steps. Projected from the event log '
+    '(stream nurturing_sequence-<id>); never written by hand.';
+COMMENT ON COLUMN lead_nurturing_sequences.id IS
+    'Sequence id, from lead_nurturing_sequence_id_seq; the sequence_id of webhooks and of the other tables.';
+COMMENT ON COLUMN lead_nurturing_sequences.lead_ext_id IS
+    'The nurtured lead (leads.ext_id).';
+COMMENT ON COLUMN lead_nurturing_sequences.email IS
+    'Address the sequence writes to, as it was when the sequence started.';
+COMMENT ON COLUMN lead_nurturing_sequences.first_name IS
+    'The lead''s first name when the sequence started.';
+COMMENT ON COLUMN lead_nurturing_sequences.template_id IS
+    'The template the sequence was started from (nurturing_sequence_templates.id).';
+COMMENT ON COLUMN lead_nurturing_sequences.sequence_name IS
+    'The template''s name when the sequence started.';
+COMMENT ON COLUMN lead_nurturing_sequences.current_step IS
+    'Last step sent (0 = none yet).';
+COMMENT ON COLUMN lead_nurturing_sequences.total_steps IS
+    'Number of steps of the sequence (the steps of its template snapshot).';
+COMMENT ON COLUMN lead_nurturing_sequences.status IS
+    'active (sending), paused (no sends until resumed), completed (last step sent), stopped (bounce, '
+    'unsubscribe, complaint or manual; final), qualified (the lead qualified; no more sends).';
+COMMENT ON COLUMN lead_nurturing_sequences.base_score IS
+    'The lead''s own score when the sequence started (leads.score; null = unscored, counts as 0).';
+COMMENT ON COLUMN lead_nurturing_sequences.engagement_score IS
+    'Points earned by engagement over the whole sequence: replies +15 (1) / +25 (2+), clicks +8 (1) / '
+    '+12 (2+), opens +5 (2) / +10 (3) / +15 (4+).';
+COMMENT ON COLUMN lead_nurturing_sequences.total_score IS
+    'coalesce(base_score, 0) + engagement_score; compared with min_score_to_qualify.';
+COMMENT ON COLUMN lead_nurturing_sequences.started_at IS
+    'When the sequence started (SequenceStarted).';
+COMMENT ON COLUMN lead_nurturing_sequences.next_send_at IS
+    'When the next step is due; null when nothing more will be sent (completed, stopped, qualified).';
+COMMENT ON COLUMN lead_nurturing_sequences.last_sent_at IS
+    'When the last step was sent.';
+COMMENT ON COLUMN lead_nurturing_sequences.last_engagement_at IS
+    'When the lead last opened, clicked or replied; auto-pause counts inactivity from the later of this and started_at.';
+COMMENT ON COLUMN lead_nurturing_sequences.completion_rate IS
+    'Percent of the steps sent: 100 * current_step / total_steps, 2 decimals.';
+COMMENT ON COLUMN lead_nurturing_sequences.qualified_at IS
+    'When the lead qualified (LeadQualified); null = not qualified. Qualified leads are exported to the CRM.';
+COMMENT ON COLUMN lead_nurturing_sequences.paused_at IS
+    'When the sequence was last paused; null when it never was.';
+COMMENT ON COLUMN lead_nurturing_sequences.completed_at IS
+    'When the last step was sent and the sequence completed.';
+COMMENT ON COLUMN lead_nurturing_sequences.stopped_at IS
+    'When the sequence was stopped.';
+COMMENT ON COLUMN lead_nurturing_sequences.pause_reason IS
+    'Why it was paused: inactive (no engagement for pause_after_days) or manual.';
+COMMENT ON COLUMN lead_nurturing_sequences.stop_reason IS
+    'Why it was stopped: bounced, unsubscribed, complained or manual.';
+COMMENT ON COLUMN lead_nurturing_sequences.stream_revision IS
+    'Revision of the sequence''s event stream after the last event applied (optimistic concurrency, freshness).';
+COMMENT ON COLUMN lead_nurturing_sequences.last_event_at IS
+    'occurredAt of the last event applied to this row.';
+
+
+-- -----------------------------------------------------------------------------------------------------
+-- lead_nurturing_events — one row per email of a sequence (projection)
+-- -----------------------------------------------------------------------------------------------------
+
+CREATE TABLE IF NOT EXISTS lead_nurturing_events (
+    id                   uuid        NOT NULL,
+    sequence_id          bigint      NOT NULL,
+    lead_ext_id          text        NOT NULL,
+    email                text        NOT NULL,
+    step_number          integer     NOT NULL,
+    subject              text,
+    status               text        NOT NULL,
+    provider_message_id  text,
+    sent_at              timestamptz,
+    delivered_at         timestamptz,
+    opened_at            timestamptz,
+    clicked_at           timestamptz,
+    replied_at           timestamptz,
+    bounced_at           timestamptz,
+    open_count           integer     NOT NULL DEFAULT 0,
+    click_count          integer     NOT NULL DEFAULT 0,
+    reply_count          integer     NOT NULL DEFAULT 0,
+    attempts             integer     NOT NULL DEFAULT 0,
+    error                text,
+    metadata             jsonb       NOT NULL DEFAULT '{}'::jsonb,
+    last_event_at        timestamptz NOT NULL,
+
+    CONSTRAINT lead_nurturing_events_pkey                 PRIMARY KEY (id),
+    CONSTRAINT lead_nurturing_events_sequence_step_key    UNIQUE (sequence_id, step_number),
+    CONSTRAINT lead_nurturing_events_status_check
+        CHECK (status IN ('sent', 'failed', 'bounced', 'dry_run')),
+    CONSTRAINT lead_nurturing_events_metadata_is_object   CHECK (jsonb_typeof(metadata) = 'object')
+);
+
+-- "Engagement no se actualiza": status = 'sent' AND sent_at >= ...; also the reports by send date.
+CREATE INDEX IF NOT EXISTS lead_nurturing_events_status_sent_at_idx
+    ON lead_nurturing_events (status, sent_at);
+-- Provider webhooks (SendGrid, Mailgun, Postmark, SES, Resend) name the email by its message id.
+CREATE INDEX IF NOT EXISTS lead_nurturing_events_provider_message_id_idx
+    ON lead_nurturing_events (provider_message_id)
+    WHERE provider_message_id IS NOT NULL;
+
+COMMENT ON TABLE lead_nurturing_events IS
+    'One row per email of a sequence (one per step): how its send ended and what the lead did with it. '
+    'Projected from the event log; never written by hand.';
+COMMENT ON COLUMN lead_nurturing_events.id IS
+    'The email''s id (email event id carried by EmailSent and the engagement events of this email).';
+COMMENT ON COLUMN lead_nurturing_events.sequence_id IS
+    'The sequence the email belongs to (lead_nurturing_sequences.id).';
+COMMENT ON COLUMN lead_nurturing_events.lead_ext_id IS
+    'The lead written to (leads.ext_id).';
+COMMENT ON COLUMN lead_nurturing_events.email IS
+    'Address the email was sent to.';
+COMMENT ON COLUMN lead_nurturing_events.step_number IS
+    'The template step this email is (1 = first); one email per step of a sequence.';
+COMMENT ON COLUMN lead_nurturing_events.subject IS
+    'The rendered subject.';
+COMMENT ON COLUMN lead_nurturing_events.status IS
+    'How the send ended: sent (accepted by the email webhook), failed (gave up after retries; see error), '
+    'bounced (the provider reported a bounce), dry_run (simulated, nothing sent).';
+COMMENT ON COLUMN lead_nurturing_events.provider_message_id IS
+    'The email provider''s message id, when it returned one; provider webhooks are matched on it.';
+COMMENT ON COLUMN lead_nurturing_events.sent_at IS
+    'When the email was sent (or simulated, for dry_run); null when the send failed.';
+COMMENT ON COLUMN lead_nurturing_events.delivered_at IS
+    'First time the provider reported delivery.';
+COMMENT ON COLUMN lead_nurturing_events.opened_at IS
+    'First time the email was opened.';
+COMMENT ON COLUMN lead_nurturing_events.clicked_at IS
+    'First time a link of the email was clicked.';
+COMMENT ON COLUMN lead_nurturing_events.replied_at IS
+    'First time the lead replied to the email.';
+COMMENT ON COLUMN lead_nurturing_events.bounced_at IS
+    'When the provider reported the bounce.';
+COMMENT ON COLUMN lead_nurturing_events.open_count IS
+    'Open events recorded for this email (repeated provider event ids counted once).';
+COMMENT ON COLUMN lead_nurturing_events.click_count IS
+    'Click events recorded for this email (repeated provider event ids counted once).';
+COMMENT ON COLUMN lead_nurturing_events.reply_count IS
+    'Replies recorded for this email (repeated provider event ids counted once).';
+COMMENT ON COLUMN lead_nurturing_events.attempts IS
+    'Send attempts made (webhook POSTs, retries included).';
+COMMENT ON COLUMN lead_nurturing_events.error IS
+    'Last send error (failed) or bounce detail (bounced); null otherwise.';
+COMMENT ON COLUMN lead_nurturing_events.metadata IS
+    'JSON object of additional facts: bounce type, clicked URLs, user agents, provider payload fields...';
+COMMENT ON COLUMN lead_nurturing_events.last_event_at IS
+    'occurredAt of the last event applied to this row.';
+
+
+-- -----------------------------------------------------------------------------------------------------
+-- lead_nurturing_engagement_summary — one row per sequence, engagement totals (projection)
+-- -----------------------------------------------------------------------------------------------------
+-- The specification's "actualizado automáticamente": the projection rewrites the row in the same
+-- transaction as the events it comes from.
+
+CREATE TABLE IF NOT EXISTS lead_nurturing_engagement_summary (
+    sequence_id             bigint       NOT NULL,
+    total_emails_sent       integer      NOT NULL DEFAULT 0,
+    total_emails_delivered  integer      NOT NULL DEFAULT 0,
+    total_emails_opened     integer      NOT NULL DEFAULT 0,
+    total_emails_clicked    integer      NOT NULL DEFAULT 0,
+    total_emails_replied    integer      NOT NULL DEFAULT 0,
+    total_emails_bounced    integer      NOT NULL DEFAULT 0,
+    total_opens             integer      NOT NULL DEFAULT 0,
+    total_clicks            integer      NOT NULL DEFAULT 0,
+    total_replies           integer      NOT NULL DEFAULT 0,
+    open_rate               numeric(5,4) NOT NULL DEFAULT 0,
+    click_rate              numeric(5,4) NOT NULL DEFAULT 0,
+    reply_rate              numeric(5,4) NOT NULL DEFAULT 0,
+    engagement_score        integer      NOT NULL DEFAULT 0,
+    last_engagement_at      timestamptz,
+    last_event_at           timestamptz  NOT NULL,
+
+    CONSTRAINT lead_nurturing_engagement_summary_pkey PRIMARY KEY (sequence_id)
+);
+
+COMMENT ON TABLE lead_nurturing_engagement_summary IS
+    'Engagement totals of one sequence, kept up to date by the projection for fast queries. Projected from '
+    'the event log; never written by hand.';
+COMMENT ON COLUMN lead_nurturing_engagement_summary.sequence_id IS
+    'The sequence summarised (lead_nurturing_sequences.id).';
+COMMENT ON COLUMN lead_nurturing_engagement_summary.total_emails_sent IS
+    'Emails of the sequence sent to the provider (dry runs and failed sends excluded).';
+COMMENT ON COLUMN lead_nurturing_engagement_summary.total_emails_delivered IS
+    'Distinct emails reported delivered.';
+COMMENT ON COLUMN lead_nurturing_engagement_summary.total_emails_opened IS
+    'Distinct emails opened at least once.';
+COMMENT ON COLUMN lead_nurturing_engagement_summary.total_emails_clicked IS
+    'Distinct emails clicked at least once.';
+COMMENT ON COLUMN lead_nurturing_engagement_summary.total_emails_replied IS
+    'Distinct emails replied to at least once.';
+COMMENT ON COLUMN lead_nurturing_engagement_summary.total_emails_bounced IS
+    'Distinct emails that bounced.';
+COMMENT ON COLUMN lead_nurturing_engagement_summary.total_opens IS
+    'Open events that count for scoring, over the sequence (machine opens, e.g. privacy-proxy prefetches, excluded).';
+COMMENT ON COLUMN lead_nurturing_engagement_summary.total_clicks IS
+    'Click events that count for scoring, over the sequence.';
+COMMENT ON COLUMN lead_nurturing_engagement_summary.total_replies IS
+    'Replies that count for scoring, over the sequence.';
+COMMENT ON COLUMN lead_nurturing_engagement_summary.open_rate IS
+    'total_emails_opened / total_emails_sent, a ratio from 0 to 1 (4 decimals); 0 when none sent.';
+COMMENT ON COLUMN lead_nurturing_engagement_summary.click_rate IS
+    'total_emails_clicked / total_emails_sent, a ratio from 0 to 1 (4 decimals); 0 when none sent.';
+COMMENT ON COLUMN lead_nurturing_engagement_summary.reply_rate IS
+    'total_emails_replied / total_emails_sent, a ratio from 0 to 1 (4 decimals); 0 when none sent.';
+COMMENT ON COLUMN lead_nurturing_engagement_summary.engagement_score IS
+    'Engagement points from total_opens, total_clicks and total_replies (same value as '
+    'lead_nurturing_sequences.engagement_score).';
+COMMENT ON COLUMN lead_nurturing_engagement_summary.last_engagement_at IS
+    'When the lead last opened, clicked or replied in this sequence.';
+COMMENT ON COLUMN lead_nurturing_engagement_summary.last_event_at IS
+    'occurredAt of the last event applied to this row.';
+
+
+-- -----------------------------------------------------------------------------------------------------
+-- lead_nurturing_suppressions — addresses never to write to again (projection)
+-- -----------------------------------------------------------------------------------------------------
+
+CREATE TABLE IF NOT EXISTS lead_nurturing_suppressions (
+    email          text        NOT NULL,
+    reason         text        NOT NULL,
+    source         text,
+    sequence_id    bigint,
+    suppressed_at  timestamptz NOT NULL,
+
+    CONSTRAINT lead_nurturing_suppressions_pkey PRIMARY KEY (email),
+    CONSTRAINT lead_nurturing_suppressions_email_lower_case CHECK (email = lower(email)),
+    CONSTRAINT lead_nurturing_suppressions_reason_check
+        CHECK (reason IN ('bounced', 'unsubscribed', 'complained', 'manual'))
+);
+
+COMMENT ON TABLE lead_nurturing_suppressions IS
+    'The suppression list: addresses that hard-bounced, unsubscribed or complained (or were suppressed by '
+    'hand). Leads with these addresses are never enrolled nor written to. The first suppression wins.';
+COMMENT ON COLUMN lead_nurturing_suppressions.email IS
+    'The suppressed address, lower-case.';
+COMMENT ON COLUMN lead_nurturing_suppressions.reason IS
+    'bounced (hard bounce), unsubscribed, complained (spam report) or manual.';
+COMMENT ON COLUMN lead_nurturing_suppressions.source IS
+    'Who reported it: the webhook or provider (sendgrid, mailgun, postmark, ses, resend), the engagement '
+    'API, or an operator.';
+COMMENT ON COLUMN lead_nurturing_suppressions.sequence_id IS
+    'The sequence whose email caused the suppression; null when suppressed outside a sequence.';
+COMMENT ON COLUMN lead_nurturing_suppressions.suppressed_at IS
+    'occurredAt of the event that suppressed the address.';
+
+
+-- -----------------------------------------------------------------------------------------------------
+-- nurture_projection_checkpoints — how far each projection has read the event log
+-- -----------------------------------------------------------------------------------------------------
+
+CREATE TABLE IF NOT EXISTS nurture_projection_checkpoints (
+    name             text        NOT NULL,
+    transaction_id   xid8        NOT NULL DEFAULT '0'::xid8,
+    global_position  bigint      NOT NULL DEFAULT 0,
+    updated_at       timestamptz NOT NULL DEFAULT now(),
+
+    CONSTRAINT nurture_projection_checkpoints_pkey PRIMARY KEY (name)
+);
+
+COMMENT ON TABLE nurture_projection_checkpoints IS
+    'One row per projection: the position in the global event log (ordered by transaction_id, '
+    'global_position) of the last event it applied, saved in the same transaction as its rows.';
+COMMENT ON COLUMN nurture_projection_checkpoints.name IS
+    'The projection''s name (a rebuild uses its own, temporary name).';
+COMMENT ON COLUMN nurture_projection_checkpoints.transaction_id IS
+    'Transaction id (es_events.transaction_id) of the last event applied; 0 = nothing applied yet.';
+COMMENT ON COLUMN nurture_projection_checkpoints.global_position IS
+    'Global position (es_events.global_position) of the last event applied; 0 = nothing applied yet.';
+COMMENT ON COLUMN nurture_projection_checkpoints.updated_at IS
+    'Wall-clock time of the last save (operational information only; nothing is derived from it).';
+
+
+-- -----------------------------------------------------------------------------------------------------
+-- mv_nurturing_conversion_metrics — daily conversion metrics (materialized)
+-- -----------------------------------------------------------------------------------------------------
+-- One row per UTC day on which sequences started; each row describes that day's cohort of sequences as
+-- it stands at the last refresh (a cohort keeps converting after its day). Refreshed by the pipeline:
+--
+--     REFRESH MATERIALIZED VIEW CONCURRENTLY mv_nurturing_conversion_metrics;
+--
+-- (CONCURRENTLY needs the unique index below). Rates are percentages with 2 decimals.
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS mv_nurturing_conversion_metrics AS
+WITH cohort AS (
+    -- Every sequence, with the UTC day it started.
+    SELECT s.id,
+           (s.started_at AT TIME ZONE 'UTC')::date AS day,
+           s.started_at,
+           s.qualified_at
+    FROM lead_nurturing_sequences s
+),
+sent_emails AS (
+    -- Per sequence: its emails whose send succeeded, and how many of those were opened, clicked, replied.
+    SELECT e.sequence_id,
+           count(*)                                      AS sent,
+           count(*) FILTER (WHERE e.opened_at  IS NOT NULL) AS opened,
+           count(*) FILTER (WHERE e.clicked_at IS NOT NULL) AS clicked,
+           count(*) FILTER (WHERE e.replied_at IS NOT NULL) AS replied
+    FROM lead_nurturing_events e
+    WHERE e.status = 'sent'
+    GROUP BY e.sequence_id
+)
+SELECT
+    -- date: the UTC calendar day the cohort's sequences started.
+    c.day AS date,
+    -- total_sequences_started: sequences started that day.
+    count(*)::integer AS total_sequences_started,
+    -- leads_qualified: sequences of the cohort whose lead has qualified so far (qualified_at set).
+    count(c.qualified_at)::integer AS leads_qualified,
+    -- conversion_rate_pct: 100 * leads_qualified / total_sequences_started.
+    round(100.0 * count(c.qualified_at) / count(*), 2)::numeric(5,2) AS conversion_rate_pct,
+    -- emails_sent: the cohort's emails with status 'sent' (failed, bounced, dry_run excluded).
+    coalesce(sum(m.sent), 0)::integer AS emails_sent,
+    -- open_rate_pct: 100 * emails opened at least once / emails_sent; 0 when none sent.
+    CASE WHEN coalesce(sum(m.sent), 0) = 0 THEN 0
+         ELSE round(100.0 * sum(m.opened) / sum(m.sent), 2)
+    END::numeric(5,2) AS open_rate_pct,
+    -- click_rate_pct: 100 * emails clicked at least once / emails_sent; 0 when none sent.
+    CASE WHEN coalesce(sum(m.sent), 0) = 0 THEN 0
+         ELSE round(100.0 * sum(m.clicked) / sum(m.sent), 2)
+    END::numeric(5,2) AS click_rate_pct,
+    -- reply_rate_pct: 100 * emails replied to at least once / emails_sent; 0 when none sent.
+    CASE WHEN coalesce(sum(m.sent), 0) = 0 THEN 0
+         ELSE round(100.0 * sum(m.replied) / sum(m.sent), 2)
+    END::numeric(5,2) AS reply_rate_pct,
+    -- avg_days_to_qualify: average of (qualified_at - started_at) in days over the cohort's qualified
+    -- sequences; null when none qualified.
+    round(avg(extract(epoch FROM c.qualified_at - c.started_at) / 86400), 2)::numeric(10,2) AS avg_days_to_qualify
+FROM cohort c
+LEFT JOIN sent_emails m ON m.sequence_id = c.id
+GROUP BY c.day
+WITH DATA;
+
+-- One row per day: lets the pipeline refresh CONCURRENTLY (readers are never blocked).
+CREATE UNIQUE INDEX IF NOT EXISTS mv_nurturing_conversion_metrics_date_key
+    ON mv_nurturing_conversion_metrics (date);
+
+COMMENT ON MATERIALIZED VIEW mv_nurturing_conversion_metrics IS
+    'Daily conversion metrics: one row per UTC day, describing the cohort of sequences started that day as '
+    'of the last REFRESH MATERIALIZED VIEW CONCURRENTLY.';
+COMMENT ON COLUMN mv_nurturing_conversion_metrics.date IS
+    'The UTC calendar day the cohort''s sequences started.';
+COMMENT ON COLUMN mv_nurturing_conversion_metrics.total_sequences_started IS
+    'Sequences started that day.';
+COMMENT ON COLUMN mv_nurturing_conversion_metrics.leads_qualified IS
+    'Sequences of the cohort whose lead has qualified so far (qualified_at set).';
+COMMENT ON COLUMN mv_nurturing_conversion_metrics.conversion_rate_pct IS
+    '100 * leads_qualified / total_sequences_started, 2 decimals.';
+COMMENT ON COLUMN mv_nurturing_conversion_metrics.emails_sent IS
+    'The cohort''s emails with status ''sent'' (failed, bounced and dry_run excluded).';
+COMMENT ON COLUMN mv_nurturing_conversion_metrics.open_rate_pct IS
+    '100 * the cohort''s sent emails opened at least once / emails_sent, 2 decimals; 0 when none sent.';
+COMMENT ON COLUMN mv_nurturing_conversion_metrics.click_rate_pct IS
+    '100 * the cohort''s sent emails clicked at least once / emails_sent, 2 decimals; 0 when none sent.';
+COMMENT ON COLUMN mv_nurturing_conversion_metrics.reply_rate_pct IS
+    '100 * the cohort''s sent emails replied to at least once / emails_sent, 2 decimals; 0 when none sent.';
+COMMENT ON COLUMN mv_nurturing_conversion_metrics.avg_days_to_qualify IS
+    'Average of (qualified_at - started_at) in days over the cohort''s qualified sequences, 2 decimals; '
+    'null when none qualified.';

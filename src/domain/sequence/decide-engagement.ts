@@ -1,0 +1,94 @@
+// RecordEngagement: records the provider's fact once, then its consequences (stop or qualify).
+import { ValidationError } from '../shared/errors.js';
+import { instant, isoOf } from '../shared/time.js';
+import type { RecordEngagement } from './commands.js';
+import {
+  event,
+  type EmailBounced,
+  type EmailClicked,
+  type EmailDelivered,
+  type EmailOpened,
+  type EmailReplied,
+  type EngagementEvent,
+  type LeadUnsubscribed,
+  type SequenceEvent,
+  type SequenceStopped,
+  type SpamComplained,
+  type StopReason,
+} from './events.js';
+import { requireStatus, requireText } from './guards.js';
+import { qualification } from './qualification.js';
+import { evolve, type SequenceState } from './state.js';
+
+type EngagementInput = RecordEngagement['data'];
+
+function engagementEvent(d: EngagementInput, occurredAt: string, state: SequenceState): EngagementEvent {
+  // A fact that does not say which email it is about belongs to the last one sent, if any.
+  const step = d.step ?? (state.currentStep > 0 ? state.currentStep : null);
+  const base = { providerEventId: d.providerEventId, step, occurredAt };
+  switch (d.engagementType) {
+    case 'delivered':
+      return event<EmailDelivered>('EmailDelivered', base);
+    case 'opened':
+      return event<EmailOpened>('EmailOpened', { ...base, machineOpen: d.machineOpen ?? false });
+    case 'clicked':
+      return event<EmailClicked>('EmailClicked', { ...base, url: d.url ?? null });
+    case 'replied':
+      return event<EmailReplied>('EmailReplied', base);
+    case 'bounced':
+      return event<EmailBounced>('EmailBounced', { ...base, bounceKind: d.bounceKind ?? 'hard' });
+    case 'unsubscribed':
+      return event<LeadUnsubscribed>('LeadUnsubscribed', base);
+    case 'complained':
+      return event<SpamComplained>('SpamComplained', base);
+    default: {
+      const unknown: never = d.engagementType;
+      throw new ValidationError('engagementType', `unknown engagement type ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function stopReasonFor(fact: EngagementEvent): StopReason | null {
+  if (fact.type === 'EmailBounced') return fact.data.bounceKind === 'hard' ? 'bounced' : null;
+  if (fact.type === 'LeadUnsubscribed') return 'unsubscribed';
+  if (fact.type === 'SpamComplained') return 'complained';
+  return null;
+}
+
+/** Engagement that shows interest: machine opens, deliveries and bounces never do. */
+export function isRealEngagement(fact: EngagementEvent): boolean {
+  if (fact.type === 'EmailOpened') return !fact.data.machineOpen;
+  return fact.type === 'EmailClicked' || fact.type === 'EmailReplied';
+}
+
+function validate(d: EngagementInput, state: SequenceState): void {
+  requireText(d.providerEventId, 'providerEventId');
+  const stepInRange = Number.isInteger(d.step) && (d.step as number) >= 1 && (d.step as number) <= state.totalSteps;
+  if (d.step !== null && !stepInRange) {
+    throw new ValidationError('step', `must be null or a step of this sequence (1..${state.totalSteps})`);
+  }
+  if (d.bounceKind !== undefined && d.bounceKind !== 'hard' && d.bounceKind !== 'soft') {
+    throw new ValidationError('bounceKind', 'must be "hard" or "soft"');
+  }
+  if (typeof d.minScoreToQualify !== 'number' || !Number.isFinite(d.minScoreToQualify)) {
+    throw new ValidationError('minScoreToQualify', 'must be a number');
+  }
+}
+
+export function decideEngagement({ data: d }: RecordEngagement, state: SequenceState): SequenceEvent[] {
+  requireStatus(state, ['active', 'paused', 'completed', 'stopped', 'qualified'], 'record engagement');
+  validate(d, state);
+  const occurredAt = isoOf(instant(d.occurredAt, 'occurredAt'));
+  const now = isoOf(instant(d.now, 'now'));
+  if (state.seenProviderEventIds.includes(d.providerEventId)) return [];
+
+  const fact = engagementEvent(d, occurredAt, state);
+  const stopReason = stopReasonFor(fact);
+  if (stopReason !== null) {
+    // Terminal statuses just record the fact; the suppression list is fed from the fact itself.
+    const stoppable = state.status === 'active' || state.status === 'paused';
+    return stoppable ? [fact, event<SequenceStopped>('SequenceStopped', { reason: stopReason, occurredAt: now })] : [fact];
+  }
+  if (!isRealEngagement(fact)) return [fact];
+  return [fact, ...qualification(evolve(state, fact), d.minScoreToQualify, now)];
+}

@@ -1,0 +1,156 @@
+// The `Sequence` aggregate's decisions: given the state, what happens when a command arrives.
+// Throws ValidationError for bad input and InvalidStateError for a command the status forbids.
+import { InvalidStateError, ValidationError } from '../shared/errors.js';
+import { addDays, instant, isoOf, MS_PER_DAY } from '../shared/time.js';
+import type {
+  PauseIfInactive,
+  RecordEmailSendFailed,
+  RecordEmailSent,
+  ResumeSequence,
+  SequenceCommand,
+  StartSequence,
+} from './commands.js';
+import { decideEngagement } from './decide-engagement.js';
+import {
+  event,
+  type EmailSendFailed,
+  type EmailSent,
+  type PauseReason,
+  type SequenceCompleted,
+  type SequenceEvent,
+  type SequencePaused,
+  type SequenceResumed,
+  type SequenceStarted,
+  type SequenceStopped,
+  type StopReason,
+} from './events.js';
+import { requireNonNegativeNumber, requireStatus, requireText } from './guards.js';
+import { qualification } from './qualification.js';
+import type { SequenceState } from './state.js';
+
+function start({ data: d }: StartSequence, state: SequenceState): SequenceEvent[] {
+  requireStatus(state, ['none'], 'start the sequence');
+  if (!Number.isInteger(d.sequenceId) || d.sequenceId < 1) throw new ValidationError('sequenceId', 'must be a positive integer');
+  requireText(d.leadExtId, 'leadExtId');
+  requireText(d.email, 'email');
+  requireText(d.templateName, 'templateName');
+  if (d.baseScore !== null && !Number.isFinite(d.baseScore)) throw new ValidationError('baseScore', 'must be a number or null');
+  if (!Array.isArray(d.steps) || d.steps.length === 0) throw new ValidationError('steps', 'must not be empty');
+  d.steps.forEach((s, i) => {
+    if (s.step !== i + 1) throw new ValidationError(`steps[${i}].step`, `must be ${i + 1} (steps are numbered 1..n in order)`);
+    requireNonNegativeNumber(s.delayDays, `steps[${i}].delayDays`);
+  });
+  const now = instant(d.now, 'now');
+  return [
+    event<SequenceStarted>('SequenceStarted', {
+      sequenceId: d.sequenceId,
+      leadExtId: d.leadExtId,
+      email: d.email,
+      firstName: d.firstName,
+      leadFields: d.leadFields,
+      templateId: d.templateId,
+      templateName: d.templateName,
+      steps: d.steps,
+      declaredTotalSteps: d.declaredTotalSteps,
+      baseScore: d.baseScore,
+      firstSendAt: isoOf(addDays(now, d.steps[0]!.delayDays)),
+      occurredAt: isoOf(now),
+    }),
+  ];
+}
+
+/** The step being sent must be the one after the last sent: this is what forbids double sends. */
+function requireNextStep(state: SequenceState, step: number): void {
+  requireStatus(state, ['active'], `record step ${step}`);
+  if (step !== state.currentStep + 1 || step > state.totalSteps) {
+    throw new InvalidStateError(
+      `step ${step} is not the next step of sequence ${state.sequenceId}: ${state.currentStep} of ${state.totalSteps} sent`,
+    );
+  }
+}
+
+function recordSent({ data: d }: RecordEmailSent, state: SequenceState): SequenceEvent[] {
+  requireNextStep(state, d.step);
+  requireText(d.emailEventId, 'emailEventId');
+  const now = instant(d.now, 'now');
+  const following = state.steps[d.step]; // `delayDays` counts from this send
+  const sent = event<EmailSent>('EmailSent', {
+    step: d.step,
+    emailEventId: d.emailEventId,
+    providerMessageId: d.providerMessageId,
+    subject: d.subject,
+    dryRun: d.dryRun,
+    nextSendAt: following === undefined ? null : isoOf(addDays(now, following.delayDays)),
+    occurredAt: isoOf(now),
+  });
+  return following === undefined ? [sent, event<SequenceCompleted>('SequenceCompleted', { occurredAt: isoOf(now) })] : [sent];
+}
+
+function recordSendFailed({ data: d }: RecordEmailSendFailed, state: SequenceState): SequenceEvent[] {
+  requireNextStep(state, d.step);
+  const { step, emailEventId, error, attempts } = d;
+  const occurredAt = isoOf(instant(d.now, 'now'));
+  return [event<EmailSendFailed>('EmailSendFailed', { step, emailEventId, error, attempts, occurredAt })];
+}
+
+function pauseIfInactive({ data: d }: PauseIfInactive, state: SequenceState): SequenceEvent[] {
+  requireNonNegativeNumber(d.pauseAfterDays, 'pauseAfterDays');
+  const now = instant(d.now, 'now');
+  if (state.status !== 'active') return [];
+  const quietSince = Math.max(
+    ...[state.startedAt, state.lastEngagementAt, state.resumedAt].map((at) => (at === null ? -Infinity : Date.parse(at))),
+  );
+  if (now - quietSince < d.pauseAfterDays * MS_PER_DAY) return [];
+  return [event<SequencePaused>('SequencePaused', { reason: 'inactive', occurredAt: isoOf(now) })];
+}
+
+function resume({ data: d }: ResumeSequence, state: SequenceState): SequenceEvent[] {
+  requireStatus(state, ['paused'], 'resume');
+  const now = instant(d.now, 'now');
+  const stored = state.nextSendAt === null ? null : Date.parse(state.nextSendAt);
+  const nextSendAt = stored !== null && stored > now ? state.nextSendAt : isoOf(now);
+  return [event<SequenceResumed>('SequenceResumed', { nextSendAt, occurredAt: isoOf(now) })];
+}
+
+function requireOneOf<T extends string>(value: T, allowed: readonly T[], field: string): void {
+  if (!allowed.includes(value)) throw new ValidationError(field, `must be one of ${allowed.join(', ')}`);
+}
+
+const PAUSE_REASONS: readonly PauseReason[] = ['inactive', 'manual'];
+const STOP_REASONS: readonly StopReason[] = ['bounced', 'unsubscribed', 'complained', 'manual'];
+
+export function decide(command: SequenceCommand, state: SequenceState): SequenceEvent[] {
+  switch (command.type) {
+    case 'StartSequence':
+      return start(command, state);
+    case 'RecordEmailSent':
+      return recordSent(command, state);
+    case 'RecordEmailSendFailed':
+      return recordSendFailed(command, state);
+    case 'RecordEngagement':
+      return decideEngagement(command, state);
+    case 'QualifyIfEligible': {
+      const { minScoreToQualify, now } = command.data;
+      if (!Number.isFinite(minScoreToQualify)) throw new ValidationError('minScoreToQualify', 'must be a number');
+      return qualification(state, minScoreToQualify, isoOf(instant(now, 'now')));
+    }
+    case 'PauseSequence': {
+      requireOneOf(command.data.reason, PAUSE_REASONS, 'reason');
+      requireStatus(state, ['active'], 'pause');
+      return [event<SequencePaused>('SequencePaused', { reason: command.data.reason, occurredAt: isoOf(instant(command.data.now, 'now')) })];
+    }
+    case 'PauseIfInactive':
+      return pauseIfInactive(command, state);
+    case 'ResumeSequence':
+      return resume(command, state);
+    case 'StopSequence': {
+      requireOneOf(command.data.reason, STOP_REASONS, 'reason');
+      requireStatus(state, ['active', 'paused'], 'stop');
+      return [event<SequenceStopped>('SequenceStopped', { reason: command.data.reason, occurredAt: isoOf(instant(command.data.now, 'now')) })];
+    }
+    default: {
+      const unknown: never = command;
+      throw new ValidationError('type', `unknown command ${JSON.stringify(unknown)}`);
+    }
+  }
+}

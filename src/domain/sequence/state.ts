@@ -1,0 +1,216 @@
+// The `Sequence` aggregate's state, rebuilt by folding its events (`evolve`); never stored itself.
+import type { PauseReason, SequenceEvent, StepSnapshot, StopReason } from './events.js';
+import { engagementScore, totalScore } from './scoring.js';
+
+export type SequenceStatus = 'none' | 'active' | 'paused' | 'completed' | 'stopped' | 'qualified';
+
+export interface EngagementTally {
+  delivered: number;
+  /** Opens that score: machine (privacy-proxy) opens are excluded. */
+  opens: number;
+  machineOpens: number;
+  clicks: number;
+  replies: number;
+  /** Hard and soft. */
+  bounces: number;
+}
+
+export interface SendFailure {
+  step: number;
+  error: string;
+  attempts: number;
+  at: string;
+}
+
+export interface SequenceState {
+  status: SequenceStatus;
+  sequenceId: number | null;
+  leadExtId: string | null;
+  email: string | null;
+  firstName: string | null;
+  leadFields: Readonly<Record<string, string | null>>;
+  templateId: number | null;
+  templateName: string | null;
+  steps: readonly StepSnapshot[];
+  /** `steps.length`: the steps present are the truth, whatever the template declared. */
+  totalSteps: number;
+  declaredTotalSteps: number;
+  /** The last step sent; 0 before the first send. */
+  currentStep: number;
+  nextSendAt: string | null;
+  startedAt: string | null;
+  lastSentAt: string | null;
+  /** Latest non-machine open, click or reply. */
+  lastEngagementAt: string | null;
+  resumedAt: string | null;
+  baseScore: number | null;
+  counts: EngagementTally;
+  engagementScore: number;
+  totalScore: number;
+  /** Provider event ids already recorded, in arrival order (an array so the state is plain JSON). */
+  seenProviderEventIds: readonly string[];
+  lastSendFailure: SendFailure | null;
+  unsubscribed: boolean;
+  complained: boolean;
+  qualifiedAt: string | null;
+  completedAt: string | null;
+  pausedAt: string | null;
+  pauseReason: PauseReason | null;
+  stoppedAt: string | null;
+  stopReason: StopReason | null;
+}
+
+export const initialState: SequenceState = {
+  status: 'none',
+  sequenceId: null,
+  leadExtId: null,
+  email: null,
+  firstName: null,
+  leadFields: {},
+  templateId: null,
+  templateName: null,
+  steps: [],
+  totalSteps: 0,
+  declaredTotalSteps: 0,
+  currentStep: 0,
+  nextSendAt: null,
+  startedAt: null,
+  lastSentAt: null,
+  lastEngagementAt: null,
+  resumedAt: null,
+  baseScore: null,
+  counts: { delivered: 0, opens: 0, machineOpens: 0, clicks: 0, replies: 0, bounces: 0 },
+  engagementScore: 0,
+  totalScore: 0,
+  seenProviderEventIds: [],
+  lastSendFailure: null,
+  unsubscribed: false,
+  complained: false,
+  qualifiedAt: null,
+  completedAt: null,
+  pausedAt: null,
+  pauseReason: null,
+  stoppedAt: null,
+  stopReason: null,
+};
+
+/** Records an engagement fact: remembers its id and re-derives the scores from the new counts. */
+function engaged(
+  state: SequenceState,
+  providerEventId: string,
+  counts: Partial<EngagementTally>,
+  engagementAt: string | null,
+): SequenceState {
+  const tally = { ...state.counts, ...counts };
+  const engagement = engagementScore(tally);
+  return {
+    ...state,
+    counts: tally,
+    engagementScore: engagement,
+    totalScore: totalScore(state.baseScore, engagement),
+    seenProviderEventIds: [...state.seenProviderEventIds, providerEventId],
+    lastEngagementAt: engagementAt === null ? state.lastEngagementAt : later(state.lastEngagementAt, engagementAt),
+  };
+}
+
+// Engagement can be reported out of order; keep the latest instant.
+const later = (a: string | null, b: string): string => (a !== null && Date.parse(a) >= Date.parse(b) ? a : b);
+
+export function evolve(state: SequenceState, event: SequenceEvent): SequenceState {
+  const { counts } = state;
+  switch (event.type) {
+    case 'SequenceStarted': {
+      const d = event.data;
+      return {
+        ...initialState,
+        status: 'active',
+        sequenceId: d.sequenceId,
+        leadExtId: d.leadExtId,
+        email: d.email,
+        firstName: d.firstName,
+        leadFields: d.leadFields,
+        templateId: d.templateId,
+        templateName: d.templateName,
+        steps: d.steps,
+        totalSteps: d.steps.length,
+        declaredTotalSteps: d.declaredTotalSteps,
+        nextSendAt: d.firstSendAt,
+        startedAt: d.occurredAt,
+        baseScore: d.baseScore,
+        totalScore: totalScore(d.baseScore, 0),
+      };
+    }
+    case 'EmailSent':
+      return {
+        ...state,
+        currentStep: event.data.step,
+        nextSendAt: event.data.nextSendAt,
+        lastSentAt: event.data.occurredAt,
+        lastSendFailure: null,
+      };
+    case 'EmailSendFailed': {
+      const { step, error, attempts, occurredAt } = event.data;
+      return { ...state, lastSendFailure: { step, error, attempts, at: occurredAt } };
+    }
+    case 'EmailDelivered':
+      return engaged(state, event.data.providerEventId, { delivered: counts.delivered + 1 }, null);
+    case 'EmailOpened':
+      return event.data.machineOpen
+        ? engaged(state, event.data.providerEventId, { machineOpens: counts.machineOpens + 1 }, null)
+        : engaged(state, event.data.providerEventId, { opens: counts.opens + 1 }, event.data.occurredAt);
+    case 'EmailClicked':
+      return engaged(state, event.data.providerEventId, { clicks: counts.clicks + 1 }, event.data.occurredAt);
+    case 'EmailReplied':
+      return engaged(state, event.data.providerEventId, { replies: counts.replies + 1 }, event.data.occurredAt);
+    case 'EmailBounced':
+      return engaged(state, event.data.providerEventId, { bounces: counts.bounces + 1 }, null);
+    case 'LeadUnsubscribed':
+      return { ...engaged(state, event.data.providerEventId, {}, null), unsubscribed: true };
+    case 'SpamComplained':
+      return { ...engaged(state, event.data.providerEventId, {}, null), complained: true };
+    case 'LeadQualified':
+      return { ...state, status: 'qualified', qualifiedAt: event.data.occurredAt, nextSendAt: null };
+    case 'SequencePaused':
+      return { ...state, status: 'paused', pausedAt: event.data.occurredAt, pauseReason: event.data.reason };
+    case 'SequenceResumed':
+      return {
+        ...state,
+        status: 'active',
+        nextSendAt: event.data.nextSendAt,
+        resumedAt: event.data.occurredAt,
+        pausedAt: null,
+        pauseReason: null,
+      };
+    case 'SequenceCompleted':
+      return { ...state, status: 'completed', completedAt: event.data.occurredAt, nextSendAt: null };
+    case 'SequenceStopped':
+      return {
+        ...state,
+        status: 'stopped',
+        stoppedAt: event.data.occurredAt,
+        stopReason: event.data.reason,
+        nextSendAt: null,
+      };
+    default: {
+      const unknown: never = event;
+      throw new Error(`unknown sequence event ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+export const replay = (events: readonly SequenceEvent[]): SequenceState => events.reduce(evolve, initialState);
+
+/** Active, with a step left to send whose time has come. */
+export function isDue(state: SequenceState, now: string): boolean {
+  return (
+    state.status === 'active' &&
+    state.nextSendAt !== null &&
+    Date.parse(state.nextSendAt) <= Date.parse(now) &&
+    state.currentStep < state.totalSteps
+  );
+}
+
+/** The step to send next, or null when every step has been sent. */
+export function nextStep(state: SequenceState): StepSnapshot | null {
+  return state.currentStep < state.totalSteps ? (state.steps[state.currentStep] ?? null) : null;
+}

@@ -1,0 +1,96 @@
+// A nurturing sequence template: the row analysts insert into `nurturing_sequence_templates`
+// (snake_case, as stored) and the validated form the domain uses (camelCase, steps sorted).
+import type { StepSnapshot } from '../sequence/events.js';
+import type { FieldError } from './field-error.js';
+import { validateStepsConfig } from './steps-config.js';
+
+export type { FieldError } from './field-error.js';
+
+export interface TemplateInput {
+  id?: number | null;
+  name: string;
+  description?: string | null;
+  /** null = any priority. */
+  priority_filter: string | null;
+  /** null = 0. */
+  min_score: number | null;
+  /** null = 100. */
+  max_score: number | null;
+  /** Declared count; the steps present in `steps_config` are the truth. */
+  total_steps: number | null;
+  steps_config: unknown;
+  /** Absent = true (the column default). */
+  enabled?: boolean;
+}
+
+export interface ValidTemplate {
+  id: number | null;
+  name: string;
+  description: string | null;
+  priorityFilter: string | null;
+  minScore: number;
+  maxScore: number;
+  declaredTotalSteps: number | null;
+  /** `steps.length`. */
+  totalSteps: number;
+  /** Sorted by `step`, numbered 1..n. */
+  steps: StepSnapshot[];
+  enabled: boolean;
+}
+
+export type TemplateValidation =
+  | { ok: true; template: ValidTemplate; warnings: string[] }
+  | { ok: false; errors: FieldError[] };
+
+const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
+
+function scoreBound(value: unknown, field: string, fallback: number, errors: FieldError[]): number {
+  if (value === null || value === undefined) return fallback;
+  if (!isInteger(value)) errors.push({ field, message: 'must be an integer' });
+  return isInteger(value) ? value : fallback;
+}
+
+export function validateTemplate(input: TemplateInput): TemplateValidation {
+  const row = input as unknown as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  const warnings: string[] = [];
+
+  const { id, name, description, priority_filter: priorityFilter, enabled, total_steps: declared } = row;
+  if (id !== undefined && id !== null && !(isInteger(id) && id > 0)) errors.push({ field: 'id', message: 'must be a positive integer' });
+  if (typeof name !== 'string' || name.trim() === '') errors.push({ field: 'name', message: 'must not be empty' });
+  if (description !== undefined && description !== null && typeof description !== 'string') {
+    errors.push({ field: 'description', message: 'must be a string or null' });
+  }
+  if (priorityFilter !== null && priorityFilter !== undefined && (typeof priorityFilter !== 'string' || priorityFilter.trim() === '')) {
+    errors.push({ field: 'priority_filter', message: 'must be a non-empty string, or null for any priority' });
+  }
+  if (enabled !== undefined && typeof enabled !== 'boolean') errors.push({ field: 'enabled', message: 'must be true or false' });
+  const minScore = scoreBound(row.min_score, 'min_score', 0, errors);
+  const maxScore = scoreBound(row.max_score, 'max_score', 100, errors);
+  if (minScore > maxScore) errors.push({ field: 'min_score', message: `must be <= max_score (${minScore} > ${maxScore})` });
+  if (declared !== null && declared !== undefined && !(isInteger(declared) && declared > 0)) {
+    errors.push({ field: 'total_steps', message: 'must be a positive integer' });
+  }
+  const { steps, errors: stepErrors } = validateStepsConfig(row.steps_config);
+  errors.push(...stepErrors);
+  if (errors.length > 0) return { ok: false, errors };
+
+  const declaredTotalSteps = isInteger(declared) ? declared : null;
+  if (declaredTotalSteps === null) warnings.push(`total_steps is missing; using ${steps.length}`);
+  else if (declaredTotalSteps !== steps.length) {
+    warnings.push(`total_steps is ${declaredTotalSteps} but steps_config has ${steps.length} steps; using ${steps.length}`);
+  }
+  const template: ValidTemplate = {
+    id: isInteger(id) ? id : null,
+    name: name as string,
+    description: typeof description === 'string' ? description : null,
+    priorityFilter: typeof priorityFilter === 'string' ? priorityFilter : null,
+    minScore,
+    maxScore,
+    declaredTotalSteps,
+    totalSteps: steps.length,
+    steps,
+    enabled: enabled !== false,
+  };
+  return { ok: true, template, warnings };
+}
