@@ -19,6 +19,20 @@ export interface StartSequence {
   };
 }
 
+/** Claims the next due step for one sender before its email is POSTed. */
+export interface ReserveEmailSend {
+  type: 'ReserveEmailSend';
+  data: {
+    step: number;
+    /** The email's id; a take-over keeps the original reservation's id. */
+    emailEventId: string;
+    runId: string;
+    /** Set to the holder's run id to take over a reservation whose run is known to be dead. */
+    takeOverFrom?: string | null;
+    now: string;
+  };
+}
+
 export interface RecordEmailSent {
   type: 'RecordEmailSent';
   data: {
@@ -89,6 +103,7 @@ export interface StopSequence {
 
 export type SequenceCommand =
   | StartSequence
+  | ReserveEmailSend
   | RecordEmailSent
   | RecordEmailSendFailed
   | RecordEngagement

@@ -6,6 +6,7 @@ import type {
   PauseIfInactive,
   RecordEmailSendFailed,
   RecordEmailSent,
+  ReserveEmailSend,
   ResumeSequence,
   SequenceCommand,
   StartSequence,
@@ -14,6 +15,7 @@ import { decideEngagement } from './decide-engagement.js';
 import {
   event,
   type EmailSendFailed,
+  type EmailSendReserved,
   type EmailSent,
   type PauseReason,
   type SequenceCompleted,
@@ -26,7 +28,7 @@ import {
 } from './events.js';
 import { requireNonNegativeNumber, requireStatus, requireText } from './guards.js';
 import { qualification } from './qualification.js';
-import type { SequenceState } from './state.js';
+import { isDue, type SequenceState } from './state.js';
 
 function start({ data: d }: StartSequence, state: SequenceState): SequenceEvent[] {
   requireStatus(state, ['none'], 'start the sequence');
@@ -69,25 +71,76 @@ function requireNextStep(state: SequenceState, step: number): void {
   }
 }
 
-function recordSent({ data: d }: RecordEmailSent, state: SequenceState): SequenceEvent[] {
-  requireNextStep(state, d.step);
+/** The outcome of a send: of the reserved step if one is reserved (whatever happened to the
+ * sequence meanwhile — the email left), else of the next step of an active sequence. */
+function requireOutcomeStep(state: SequenceState, step: number, emailEventId: string): void {
+  const reserved = state.reservation;
+  if (reserved === null) return requireNextStep(state, step);
+  if (reserved.step !== step) {
+    throw new InvalidStateError(`step ${reserved.step} of sequence ${state.sequenceId} is reserved, not step ${step}`);
+  }
+  if (reserved.emailEventId !== emailEventId) {
+    throw new ValidationError('emailEventId', `must be the reserved email's id ${reserved.emailEventId}`);
+  }
+}
+
+function reserve({ data: d }: ReserveEmailSend, state: SequenceState): SequenceEvent[] {
+  requireText(d.runId, 'runId');
   requireText(d.emailEventId, 'emailEventId');
   const now = instant(d.now, 'now');
+  const held = state.reservation;
+  if (held !== null) {
+    if (d.takeOverFrom !== held.runId) {
+      throw new InvalidStateError(`step ${held.step} of sequence ${state.sequenceId} is reserved by run ${held.runId}`);
+    }
+    // A sequence stopped, paused or qualified since then must not get the email retried.
+    requireStatus(state, ['active'], `take over step ${held.step}`);
+    return [
+      event<EmailSendReserved>('EmailSendReserved', {
+        step: held.step,
+        emailEventId: held.emailEventId,
+        runId: d.runId,
+        takenOverFrom: held.runId,
+        occurredAt: isoOf(now),
+      }),
+    ];
+  }
+  requireNextStep(state, d.step);
+  if (!isDue(state, isoOf(now))) {
+    throw new InvalidStateError(`step ${d.step} of sequence ${state.sequenceId} is not due until ${state.nextSendAt}`);
+  }
+  return [
+    event<EmailSendReserved>('EmailSendReserved', {
+      step: d.step,
+      emailEventId: d.emailEventId,
+      runId: d.runId,
+      takenOverFrom: null,
+      occurredAt: isoOf(now),
+    }),
+  ];
+}
+
+function recordSent({ data: d }: RecordEmailSent, state: SequenceState): SequenceEvent[] {
+  requireText(d.emailEventId, 'emailEventId');
+  requireOutcomeStep(state, d.step, d.emailEventId);
+  const now = instant(d.now, 'now');
   const following = state.steps[d.step]; // `delayDays` counts from this send
+  const sending = state.status === 'active' || state.status === 'paused'; // else it stopped or qualified meanwhile
   const sent = event<EmailSent>('EmailSent', {
     step: d.step,
     emailEventId: d.emailEventId,
     providerMessageId: d.providerMessageId,
     subject: d.subject,
     dryRun: d.dryRun,
-    nextSendAt: following === undefined ? null : isoOf(addDays(now, following.delayDays)),
+    nextSendAt: following === undefined || !sending ? null : isoOf(addDays(now, following.delayDays)),
     occurredAt: isoOf(now),
   });
-  return following === undefined ? [sent, event<SequenceCompleted>('SequenceCompleted', { occurredAt: isoOf(now) })] : [sent];
+  const completes = following === undefined && sending;
+  return completes ? [sent, event<SequenceCompleted>('SequenceCompleted', { occurredAt: isoOf(now) })] : [sent];
 }
 
 function recordSendFailed({ data: d }: RecordEmailSendFailed, state: SequenceState): SequenceEvent[] {
-  requireNextStep(state, d.step);
+  requireOutcomeStep(state, d.step, d.emailEventId);
   const { step, emailEventId, error, attempts } = d;
   const occurredAt = isoOf(instant(d.now, 'now'));
   return [event<EmailSendFailed>('EmailSendFailed', { step, emailEventId, error, attempts, occurredAt })];
@@ -123,6 +176,8 @@ export function decide(command: SequenceCommand, state: SequenceState): Sequence
   switch (command.type) {
     case 'StartSequence':
       return start(command, state);
+    case 'ReserveEmailSend':
+      return reserve(command, state);
     case 'RecordEmailSent':
       return recordSent(command, state);
     case 'RecordEmailSendFailed':

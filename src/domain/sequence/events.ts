@@ -45,6 +45,21 @@ export type SequenceStarted = Event<
   }
 >;
 
+/** The step is claimed for one sender (run) before its email is POSTed: the per-step
+ * reservation that makes sending effectively-once. */
+export type EmailSendReserved = Event<
+  'EmailSendReserved',
+  {
+    step: number;
+    emailEventId: string;
+    /** The run (sender) that holds the reservation. */
+    runId: string;
+    /** The run whose reservation this one takes over after it died, if any. */
+    takenOverFrom: string | null;
+    occurredAt: string;
+  }
+>;
+
 export type EmailSent = Event<
   'EmailSent',
   {
@@ -101,6 +116,7 @@ export type EngagementEvent =
 
 export type SequenceEvent =
   | SequenceStarted
+  | EmailSendReserved
   | EmailSent
   | EmailSendFailed
   | EngagementEvent
@@ -114,6 +130,7 @@ export type SequenceEventType = SequenceEvent['type'];
 
 export const SEQUENCE_EVENT_TYPES: readonly SequenceEventType[] = [
   'SequenceStarted',
+  'EmailSendReserved',
   'EmailSent',
   'EmailSendFailed',
   'EmailDelivered',

@@ -12,6 +12,7 @@ const ENGAGEMENT_TYPES: EngagementType[] = ['delivered', 'opened', 'clicked', 'r
 // An intent becomes a command against the state at the time it is applied (to aim at the next step).
 type Intent =
   | { kind: 'send' | 'fail'; stepDelta: number }
+  | { kind: 'reserve'; runId: string; takeOver: boolean }
   | { kind: 'engage'; type: EngagementType; id: string; machineOpen: boolean; soft: boolean; step: number | null }
   | { kind: 'qualify'; min: number }
   | { kind: 'pauseIfInactive'; days: number }
@@ -26,6 +27,10 @@ const engagementTypeArb: fc.Arbitrary<EngagementType> = fc.oneof(
 const intentArb: fc.Arbitrary<Intent> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('send' as const), stepDelta: fc.constantFrom(0, 0, 0, 0, -1, 1) }), weight: 10 },
   { arbitrary: fc.record({ kind: fc.constant('fail' as const), stepDelta: fc.constantFrom(0, -1, 1) }), weight: 2 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('reserve' as const), runId: fc.constantFrom('run-a', 'run-b'), takeOver: fc.boolean() }),
+    weight: 6,
+  },
   {
     arbitrary: fc.record({
       kind: fc.constant('engage' as const),
@@ -61,6 +66,11 @@ function toCommand(intent: Intent, state: SequenceState, now: string): SequenceC
       return intent.kind === 'send'
         ? { type: 'RecordEmailSent', data: { step, emailEventId: `e${step}`, providerMessageId: null, subject: 's', dryRun: false, now } }
         : { type: 'RecordEmailSendFailed', data: { step, emailEventId: `e${step}`, error: 'HTTP 500', attempts: 1, now } };
+    }
+    case 'reserve': {
+      const step = state.currentStep + 1;
+      const takeOverFrom = intent.takeOver ? (state.reservation?.runId ?? null) : null;
+      return { type: 'ReserveEmailSend', data: { step, emailEventId: `e${step}`, runId: intent.runId, takeOverFrom, now } };
     }
     case 'engage': {
       const step = intent.step === null ? null : Math.min(intent.step, state.totalSteps);
@@ -143,10 +153,26 @@ describe('sequence properties', () => {
     });
   });
 
-  it('sends nothing after qualification, a stop or completion', () => {
-    property(({ events }) => {
+  it('sends nothing after qualification, a stop or completion, but the email already in flight', () => {
+    property(({ events, states }) => {
       const end = events.findIndex((e) => ['LeadQualified', 'SequenceStopped', 'SequenceCompleted'].includes(e.type));
-      if (end >= 0) expect(events.slice(end).filter((e) => e.type === 'EmailSent')).toEqual([]);
+      if (end < 0) return;
+      const inFlight = states[end]!.reservation?.step;
+      const after = events.slice(end + 1);
+      expect(after.filter((e) => e.type === 'EmailSendReserved')).toEqual([]);
+      const sentAfter = after.flatMap((e) => (e.type === 'EmailSent' ? [e.data.step] : []));
+      expect(sentAfter).toEqual(sentAfter.length ? [inFlight] : []);
+    });
+  });
+
+  it('holds at most one reservation, changing hands only by an explicit take-over', () => {
+    property(({ events, states }) => {
+      events.forEach((e, i) => {
+        if (e.type !== 'EmailSendReserved') return;
+        const before = i === 0 ? null : states[i - 1]!.reservation;
+        if (before === null) expect(e.data.takenOverFrom).toBeNull();
+        else expect([e.data.takenOverFrom, e.data.step, e.data.emailEventId]).toEqual([before.runId, before.step, before.emailEventId]);
+      });
     });
   });
 

@@ -22,6 +22,14 @@ export interface SendFailure {
   at: string;
 }
 
+/** A step claimed by a sender whose outcome is not recorded yet. */
+export interface Reservation {
+  step: number;
+  emailEventId: string;
+  runId: string;
+  reservedAt: string;
+}
+
 export interface SequenceState {
   status: SequenceStatus;
   sequenceId: number | null;
@@ -50,6 +58,7 @@ export interface SequenceState {
   /** Provider event ids already recorded, in arrival order (an array so the state is plain JSON). */
   seenProviderEventIds: readonly string[];
   lastSendFailure: SendFailure | null;
+  reservation: Reservation | null;
   unsubscribed: boolean;
   complained: boolean;
   qualifiedAt: string | null;
@@ -84,6 +93,7 @@ export const initialState: SequenceState = {
   totalScore: 0,
   seenProviderEventIds: [],
   lastSendFailure: null,
+  reservation: null,
   unsubscribed: false,
   complained: false,
   qualifiedAt: null,
@@ -140,6 +150,10 @@ export function evolve(state: SequenceState, event: SequenceEvent): SequenceStat
         totalScore: totalScore(d.baseScore, 0),
       };
     }
+    case 'EmailSendReserved': {
+      const { step, emailEventId, runId, occurredAt } = event.data;
+      return { ...state, reservation: { step, emailEventId, runId, reservedAt: occurredAt } };
+    }
     case 'EmailSent':
       return {
         ...state,
@@ -147,10 +161,11 @@ export function evolve(state: SequenceState, event: SequenceEvent): SequenceStat
         nextSendAt: event.data.nextSendAt,
         lastSentAt: event.data.occurredAt,
         lastSendFailure: null,
+        reservation: null,
       };
     case 'EmailSendFailed': {
       const { step, error, attempts, occurredAt } = event.data;
-      return { ...state, lastSendFailure: { step, error, attempts, at: occurredAt } };
+      return { ...state, lastSendFailure: { step, error, attempts, at: occurredAt }, reservation: null };
     }
     case 'EmailDelivered':
       return engaged(state, event.data.providerEventId, { delivered: counts.delivered + 1 }, null);

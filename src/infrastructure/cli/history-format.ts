@@ -17,6 +17,8 @@ function describe({ type, data: d }: LeadHistoryEntry): string {
   switch (type) {
     case 'SequenceStarted':
       return `template ${String(d.templateName)}, ${(d.steps as unknown[]).length} steps, base score ${d.baseScore ?? 'none'}, first send ${String(d.firstSendAt)}`;
+    case 'EmailSendReserved':
+      return `step ${String(d.step)} reserved by run ${String(d.runId)}${d.takenOverFrom ? ` (taken over from ${String(d.takenOverFrom)})` : ''}`;
     case 'EmailSent':
       return `step ${String(d.step)}${d.dryRun ? ' (dry run)' : ''} "${String(d.subject)}", next ${d.nextSendAt ?? 'none (last step)'}`;
     case 'EmailSendFailed':
