@@ -16,6 +16,17 @@ export async function lockCheckpoint(client: pg.ClientBase, name: string): Promi
   return { transactionId: BigInt(rows[0]!.transaction_id), globalPosition: BigInt(rows[0]!.global_position) };
 }
 
+/** Reads a checkpoint without locking it (the start of the log when there is none). */
+export async function readCheckpoint(db: pg.ClientBase | pg.Pool, name: string): Promise<LogCheckpoint> {
+  const { rows } = await db.query<{ transaction_id: string; global_position: string }>(
+    `SELECT transaction_id::text AS transaction_id, global_position::text AS global_position
+       FROM nurture_projection_checkpoints WHERE name = $1`,
+    [name],
+  );
+  const row = rows[0];
+  return row ? { transactionId: BigInt(row.transaction_id), globalPosition: BigInt(row.global_position) } : { transactionId: 0n, globalPosition: 0n };
+}
+
 export async function saveCheckpoint(client: pg.ClientBase, name: string, at: LogCheckpoint): Promise<void> {
   await client.query(
     `UPDATE nurture_projection_checkpoints

@@ -1,16 +1,19 @@
 // Runs a projection over the global log: each batch reads from the stored checkpoint, applies
 // the events and advances the checkpoint in ONE transaction, so every event takes effect once.
 import type pg from 'pg';
-import type { LogCheckpoint, StoredEvent } from '../application/ports/event-store.js';
+import type { EventStore } from '../application/ports/event-store.js';
 import { checkpointOf } from '../application/ports/event-store.js';
 import { withTransaction } from '../infrastructure/database/database.js';
-import { lockCheckpoint, saveCheckpoint } from './checkpoints.js';
+import { lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoints.js';
 import type { Projection } from './projection.js';
 
 /** Reads the global log through a given connection (so reads join the projector's transaction). */
-export type LogReaderFor = (client: pg.ClientBase) => {
-  readAll(after: LogCheckpoint, limit: number): Promise<StoredEvent[]>;
-};
+export type LogReaderFor = (client: pg.ClientBase | pg.Pool) => Pick<EventStore, 'readAll' | 'readHead' | 'hasUnread'>;
+
+export interface CatchUpOptions {
+  /** Give up (with an error) when an open transaction holds the log back longer than this. */
+  timeoutMs?: number;
+}
 
 export const DEFAULT_PROJECTION_BATCH_SIZE = 1000;
 
@@ -37,14 +40,28 @@ export class Projector {
     return events.length;
   }
 
-  /** Projects until the log has nothing more below the oldest open transaction. */
-  async catchUp(onBatch?: (applied: number) => void): Promise<number> {
+  /** Projects every event committed before the call (read-your-writes), then returns how many
+   * it applied. The log is read only below the oldest open transaction, so while one is open —
+   * anywhere on the server — this waits for it, up to `timeoutMs`. */
+  async catchUp(onBatch?: (applied: number) => void, options: CatchUpOptions = {}): Promise<number> {
+    const reader = this.readerFor(this.pool);
+    const target = await reader.readHead();
+    const deadline = Date.now() + (options.timeoutMs ?? 60_000);
     let total = 0;
+    let pause = 2;
     for (;;) {
       const applied = await this.processBatch();
-      if (applied === 0) return total;
-      total += applied;
-      onBatch?.(applied);
+      if (applied > 0) {
+        total += applied;
+        onBatch?.(applied);
+        continue;
+      }
+      if (!(await reader.hasUnread(await readCheckpoint(this.pool, this.projection.name), target))) return total;
+      if (Date.now() > deadline) {
+        throw new Error(`projection ${this.projection.name} is behind: an open transaction has held the event log back for over ${options.timeoutMs ?? 60_000} ms`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      pause = Math.min(pause * 2, 100);
     }
   }
 }

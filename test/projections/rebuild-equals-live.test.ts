@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import type pg from 'pg';
 import { loadSequence } from '../../src/application/sequences/load-sequence.js';
-import { PostgresEventStore } from '../../src/infrastructure/event-store/postgres/postgres-event-store.js';
+import { PostgresEventStore, postgresLogReader } from '../../src/infrastructure/event-store/postgres/postgres-event-store.js';
 import { NurturingReadModelProjection } from '../../src/projections/nurturing-read-model/nurturing-read-model.projection.js';
 import { Projector } from '../../src/projections/projector.js';
 import { rebuildReadModel } from '../../src/projections/rebuild.js';
@@ -20,7 +20,7 @@ describe('projections: rebuild equals live', () => {
   });
   afterAll(() => t.drop());
 
-  const readerFor = (client: pg.ClientBase) => new PostgresEventStore(client);
+  const readerFor = postgresLogReader;
 
   it('gives the same rows, row for row, for any workload and batch sizes', async () => {
     await fc.assert(

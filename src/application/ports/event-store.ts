@@ -5,6 +5,8 @@
 export type ExpectedRevision = bigint | 'no_stream' | 'any';
 
 export interface NewEvent {
+  /** Chosen by the writer for idempotency, else generated; unique across the log. */
+  eventId?: string;
   type: string;
   schemaVersion: number;
   data: unknown;
@@ -64,6 +66,11 @@ export interface EventStore {
   readStreams(streamIds: string[]): Promise<Map<string, ReadStreamResult>>;
   /** Reads committed events after `after`, in commit order, never skipping one that committed late. */
   readAll(after: LogCheckpoint, limit: number): Promise<StoredEvent[]>;
+  /** The highest global position committed so far (0n when the log is empty). */
+  readHead(): Promise<bigint>;
+  /** Whether a committed event at or below `upTo` lies beyond `after` (not read yet). `readAll`
+   * can hold such an event back while an older transaction — anywhere on the server — is open. */
+  hasUnread(after: LogCheckpoint, upTo: bigint): Promise<boolean>;
 }
 
 export const EVENT_STORE = Symbol('EventStore');

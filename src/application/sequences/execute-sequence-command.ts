@@ -28,7 +28,7 @@ export async function executeSequenceCommand(
   command: SequenceCommand,
   options: CommandOptions = {},
 ): Promise<SequenceCommandResult> {
-  const maxAttempts = options.maxAttempts ?? 5;
+  const maxAttempts = options.maxAttempts ?? 20;
   for (let attempt = 1; ; attempt++) {
     const { state, revision } = await loadSequence(store, sequenceId);
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
@@ -47,6 +47,8 @@ export async function executeSequenceCommand(
     } catch (error) {
       const retry = error instanceof ConcurrencyError && options.expectedRevision === undefined && attempt < maxAttempts;
       if (!retry) throw error;
+      // Jittered backoff so that contenders for a hot stream stop colliding in lockstep.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
     }
   }
 }

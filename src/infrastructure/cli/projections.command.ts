@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import type { ClientBase } from 'pg';
-import { PostgresEventStore } from '../event-store/postgres/postgres-event-store.js';
+import { postgresLogReader } from '../event-store/postgres/postgres-event-store.js';
 import { rebuildReadModel } from '../../projections/rebuild.js';
 import { withDatabase } from './app-context.js';
 import { CliUsageError } from './exit-codes.js';
@@ -22,7 +21,7 @@ export function registerProjections(program: Command): void {
         const total = Number(rows[0]!.n);
         const bar = progress('rebuilding', total);
         const started = Date.now();
-        const replayed = await rebuildReadModel(db.pool, (client: ClientBase) => new PostgresEventStore(client), {
+        const replayed = await rebuildReadModel(db.pool, postgresLogReader, {
           batchSize,
           onProgress: (n) => bar.update(n),
         });

@@ -10,6 +10,7 @@ export class EventStore1764115200000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP FUNCTION IF EXISTS es_append(text[], bigint[], integer[], integer[], integer[], jsonb)');
     await runner.query('DROP TABLE IF EXISTS es_events, es_streams CASCADE');
   }
 }
