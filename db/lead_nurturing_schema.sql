@@ -597,3 +597,31 @@ COMMENT ON COLUMN mv_nurturing_conversion_metrics.reply_rate_pct IS
 COMMENT ON COLUMN mv_nurturing_conversion_metrics.avg_days_to_qualify IS
     'Average of (qualified_at - started_at) in days over the cohort''s qualified sequences, 2 decimals; '
     'null when none qualified.';
+
+-- ---------------------------------------------------------------------------------------------
+-- lead_nurturing_runs: one row per pipeline run, with its per-step report.
+-- ---------------------------------------------------------------------------------------------
+CREATE TABLE IF NOT EXISTS lead_nurturing_runs (
+    run_id      text        PRIMARY KEY,
+    as_of       timestamptz NOT NULL,
+    started_at  timestamptz NOT NULL,
+    finished_at timestamptz NOT NULL,
+    status      text        NOT NULL CONSTRAINT lead_nurturing_runs_status_check
+                            CHECK (status IN ('succeeded', 'failed', 'skipped')),
+    dry_run     boolean     NOT NULL,
+    parameters  jsonb       NOT NULL,
+    steps       jsonb       NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS lead_nurturing_runs_started_at_idx ON lead_nurturing_runs (started_at DESC);
+
+COMMENT ON TABLE lead_nurturing_runs IS
+    'One row per pipeline run (nurture run, the scheduler, or an HTTP trigger) with its per-step report.';
+COMMENT ON COLUMN lead_nurturing_runs.run_id IS 'The run''s id (run_<UTC timestamp>_<random>); also stored in the metadata of every event the run appended.';
+COMMENT ON COLUMN lead_nurturing_runs.as_of IS 'The instant the run evaluated its time rules against (the 90-day window, due sends, auto-pause): now, or --now for simulations and backfills.';
+COMMENT ON COLUMN lead_nurturing_runs.started_at IS 'Wall-clock time the run started.';
+COMMENT ON COLUMN lead_nurturing_runs.finished_at IS 'Wall-clock time the run ended.';
+COMMENT ON COLUMN lead_nurturing_runs.status IS 'succeeded (every step ran), failed (a step raised an error; see steps), skipped (another run held the lock).';
+COMMENT ON COLUMN lead_nurturing_runs.dry_run IS 'True when the run rendered and recorded its emails (status dry_run) without POSTing them.';
+COMMENT ON COLUMN lead_nurturing_runs.parameters IS 'The parameters in force, with webhook URLs reduced to their origin (their paths carry secrets).';
+COMMENT ON COLUMN lead_nurturing_runs.steps IS 'Per step, in order: {step, status, durationMs, counts, errors, notes}.';

@@ -1,6 +1,8 @@
 /** Allocates the integer ids of new sequences (a PostgreSQL sequence in production). */
 export interface SequenceIdAllocator {
   nextSequenceId(): Promise<number>;
+  /** `count` new ids in one round trip. */
+  nextSequenceIds(count: number): Promise<number[]>;
 }
 
 export const SEQUENCE_ID_ALLOCATOR = Symbol('SequenceIdAllocator');

@@ -11,6 +11,11 @@ export const COLD_LEAD_WINDOW_DAYS = 90;
 /** A lead with a sequence in one of these statuses is not enrolled again. */
 export const OPEN_SEQUENCE_STATUSES: readonly SequenceStatus[] = ['active', 'paused', 'qualified'];
 
+/** Statuses that keep a lead from being enrolled again. Beyond the open ones (DESIGN.md), a lead
+ * whose sequence completed or was stopped is not re-enrolled either: restarting a finished
+ * sequence would send its emails again, and a stop is a decision a run must not undo. */
+export const ENROLLMENT_BLOCKING_STATUSES: readonly SequenceStatus[] = [...OPEN_SEQUENCE_STATUSES, 'completed', 'stopped'];
+
 export interface ColdLeadCandidate {
   email: string | null;
   score: number | null;

@@ -1,4 +1,5 @@
 // Typed errors map once to exit codes, and to a one-line reason on stderr.
+import { InvalidParameterError } from '../../application/pipeline/run-parameters.js';
 import { ConcurrencyError } from '../../application/ports/event-store.js';
 import { InvalidStateError, NotFoundError, ValidationError } from '../../domain/shared/errors.js';
 
@@ -9,7 +10,7 @@ export class CliUsageError extends Error {
 }
 
 export function exitCodeFor(error: unknown): number {
-  if (error instanceof ValidationError || error instanceof CliUsageError) return EXIT.invalidInput;
+  if (error instanceof ValidationError || error instanceof CliUsageError || error instanceof InvalidParameterError) return EXIT.invalidInput;
   if (error instanceof NotFoundError) return EXIT.notFound;
   if (error instanceof ConcurrencyError || error instanceof InvalidStateError) return EXIT.conflict;
   return EXIT.failure;

@@ -5,6 +5,7 @@ import { EXIT, exitCodeFor } from './exit-codes.js';
 import { registerHistory } from './history.command.js';
 import { registerMigrate } from './migrate.command.js';
 import { registerProjections } from './projections.command.js';
+import { registerRun } from './run.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('nurture')
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerMigrate(program);
+  registerRun(program);
   registerProjections(program);
   registerHistory(program);
   return program;

@@ -5,7 +5,15 @@ export class SqlSequenceIdAllocator implements SequenceIdAllocator {
   constructor(private readonly pool: pg.Pool) {}
 
   async nextSequenceId(): Promise<number> {
-    const { rows } = await this.pool.query<{ id: string }>(`SELECT nextval('lead_nurturing_sequence_id_seq')::text AS id`);
-    return Number(rows[0]!.id);
+    return (await this.nextSequenceIds(1))[0]!;
+  }
+
+  async nextSequenceIds(count: number): Promise<number[]> {
+    if (count <= 0) return [];
+    const { rows } = await this.pool.query<{ id: string }>(
+      `SELECT nextval('lead_nurturing_sequence_id_seq')::text AS id FROM generate_series(1, $1::int)`,
+      [count],
+    );
+    return rows.map((r) => Number(r.id));
   }
 }

@@ -1,0 +1,28 @@
+import type { EmailSender } from '../ports/email-sender.js';
+import type { EngagementSource } from '../ports/engagement-source.js';
+import type { EventStore } from '../ports/event-store.js';
+import type { LeadSource } from '../ports/lead-source.js';
+import type { Notifier } from '../ports/notifier.js';
+import type { PipelineReadModel } from '../ports/pipeline-read-model.js';
+import type { RunCoordination } from '../ports/run-coordination.js';
+import type { RunReportStore } from '../ports/run-report-store.js';
+import type { SequenceIdAllocator } from '../ports/sequence-id-allocator.js';
+import type { TemplateStore } from '../ports/template-store.js';
+import type { RunParameters } from './run-parameters.js';
+
+/** Everything a run talks to. HTTP parties depend on the run's parameters, so they are built per run. */
+export interface PipelineDeps {
+  store: EventStore;
+  ids: SequenceIdAllocator;
+  leads: LeadSource;
+  templates: TemplateStore;
+  readModel: PipelineReadModel;
+  coordination: RunCoordination;
+  reports: RunReportStore;
+  ensureSchema(): Promise<string[]>;
+  emailSender(params: RunParameters): EmailSender;
+  engagementSource(params: RunParameters): EngagementSource | null;
+  notifier(params: RunParameters): Notifier | null;
+}
+
+export const PIPELINE_DEPS = Symbol('PipelineDeps');

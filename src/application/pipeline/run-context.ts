@@ -1,0 +1,15 @@
+import type { ValidTemplate } from '../../domain/templates/template.js';
+import type { ColdLead } from '../ports/lead-source.js';
+import type { RunParameters } from './run-parameters.js';
+
+/** What one run knows and passes from step to step. */
+export interface RunContext {
+  runId: string;
+  now: string;
+  params: RunParameters;
+  coldLeads: ColdLead[];
+  templates: ValidTemplate[];
+  defaultTemplate: ValidTemplate | null;
+  /** Emails left in this run's budget (`max_emails_per_run`). */
+  sendBudget: number;
+}

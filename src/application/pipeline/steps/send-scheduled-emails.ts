@@ -1,0 +1,119 @@
+// Sends what is due, effectively once per (sequence, step): reserve the step in the stream
+// (expected revision: one sender wins), POST with `Idempotency-Key: <sequence>:<step>`, record
+// the outcome. A reservation left by a dead run is taken over and retried with the same key.
+import type { SequenceCommand } from '../../../domain/sequence/commands.js';
+import { isDue, type SequenceState } from '../../../domain/sequence/state.js';
+import type { OutgoingEmail, SendOutcome } from '../../ports/email-sender.js';
+import { composeEmail } from '../compose-email.js';
+import { chunks, mapWithConcurrency } from '../concurrency.js';
+import { decideMany } from '../decide-many.js';
+import { emailEventIdOf, idempotencyKeyOf } from '../email-identity.js';
+import type { PipelineDeps } from '../pipeline-deps.js';
+import type { RunContext } from '../run-context.js';
+import type { StepRecorder } from '../run-report.js';
+
+const BATCH = 500;
+
+export async function sendScheduledEmails(ctx: RunContext, deps: PipelineDeps, rec: StepRecorder): Promise<void> {
+  await deps.readModel.catchUp();
+  if (ctx.sendBudget <= 0) {
+    rec.note('max_emails_per_run reached: nothing more is sent this run');
+    return;
+  }
+  const due = await deps.readModel.dueSequenceIds(ctx.now, ctx.sendBudget);
+  rec.set('due', due.length);
+  const sender = ctx.params.dry_run ? null : deps.emailSender(ctx.params);
+  for (const batch of chunks(due, BATCH)) {
+    if (ctx.sendBudget <= 0) break;
+    if (sender) await sendBatch(ctx, deps, rec, batch, sender.send.bind(sender));
+    else await recordDryRun(ctx, deps, rec, batch);
+  }
+}
+
+async function sendBatch(
+  ctx: RunContext,
+  deps: PipelineDeps,
+  rec: StepRecorder,
+  sequenceIds: number[],
+  send: (email: OutgoingEmail, key: string) => Promise<SendOutcome>,
+): Promise<void> {
+  const liveness = new Map<string, Promise<boolean>>();
+  const alive = (runId: string) => {
+    if (!liveness.has(runId)) liveness.set(runId, deps.coordination.isAlive(runId));
+    return liveness.get(runId)!;
+  };
+  let budget = ctx.sendBudget;
+  const reserveCommand = async (state: SequenceState, sequenceId: number): Promise<SequenceCommand | null> => {
+    const held = state.reservation;
+    if (held && (held.runId === ctx.runId || (await alive(held.runId)))) return null; // in flight elsewhere
+    if (!held && !isDue(state, ctx.now)) return null;
+    if (budget <= 0) return null;
+    budget -= 1;
+    const step = held ? held.step : state.currentStep + 1;
+    return {
+      type: 'ReserveEmailSend',
+      data: { step, emailEventId: emailEventIdOf(sequenceId, step), runId: ctx.runId, takeOverFrom: held?.runId ?? null, now: ctx.now },
+    };
+  };
+  const reserved = await decideMany(deps.store, sequenceIds, reserveCommand, { runId: ctx.runId });
+  rec.count('reserved', reserved.decided.length);
+  rec.count('taken_over', reserved.decided.filter((d) => d.events.some((e) => e.type === 'EmailSendReserved' && e.data.takenOverFrom)).length);
+  ctx.sendBudget -= reserved.decided.length;
+
+  const outcomes = new Map<number, { outcome: SendOutcome; subject: string; step: number; emailEventId: string }>();
+  await mapWithConcurrency(reserved.decided, ctx.params.http_concurrency, async ({ sequenceId, events, state }) => {
+    const reservation = events.find((e) => e.type === 'EmailSendReserved')!;
+    if (reservation.type !== 'EmailSendReserved') return;
+    const { step, emailEventId } = reservation.data;
+    let email: OutgoingEmail;
+    try {
+      email = composeEmail(state, step, ctx.params.email_from);
+    } catch (error) {
+      outcomes.set(sequenceId, { outcome: { ok: false, error: `render: ${(error as Error).message}`, attempts: 0 }, subject: '', step, emailEventId });
+      return;
+    }
+    const outcome = await send(email, idempotencyKeyOf(sequenceId, step));
+    outcomes.set(sequenceId, { outcome, subject: email.subject, step, emailEventId });
+  });
+
+  const outcomeCommand = (_state: SequenceState, sequenceId: number): SequenceCommand | null => {
+    const o = outcomes.get(sequenceId);
+    if (!o) return null;
+    return o.outcome.ok
+      ? {
+          type: 'RecordEmailSent',
+          data: { step: o.step, emailEventId: o.emailEventId, providerMessageId: o.outcome.providerMessageId, subject: o.subject, dryRun: false, now: ctx.now },
+        }
+      : { type: 'RecordEmailSendFailed', data: { step: o.step, emailEventId: o.emailEventId, error: o.outcome.error, attempts: o.outcome.attempts, now: ctx.now } };
+  };
+  const result = await decideMany(deps.store, [...outcomes.keys()], outcomeCommand, { runId: ctx.runId });
+  for (const [sequenceId, { outcome }] of outcomes) {
+    if (outcome.ok) rec.count('sent');
+    else {
+      rec.count('failed');
+      rec.error(`sequence ${sequenceId}: ${outcome.error}`);
+    }
+  }
+  for (const r of result.refused) rec.error(`sequence ${r.sequenceId}: outcome not recorded: ${r.reason}`);
+}
+
+async function recordDryRun(ctx: RunContext, deps: PipelineDeps, rec: StepRecorder, sequenceIds: number[]): Promise<void> {
+  let budget = ctx.sendBudget;
+  const result = await decideMany(
+    deps.store,
+    sequenceIds,
+    (state, sequenceId): SequenceCommand | null => {
+      if (!isDue(state, ctx.now) || state.reservation || budget <= 0) return null;
+      budget -= 1;
+      const step = state.currentStep + 1;
+      const email = composeEmail(state, step, ctx.params.email_from);
+      return {
+        type: 'RecordEmailSent',
+        data: { step, emailEventId: emailEventIdOf(sequenceId, step), providerMessageId: null, subject: email.subject, dryRun: true, now: ctx.now },
+      };
+    },
+    { runId: ctx.runId, dryRun: true },
+  );
+  ctx.sendBudget -= result.decided.length;
+  rec.count('dry_run', result.decided.length);
+}

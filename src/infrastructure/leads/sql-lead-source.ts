@@ -1,0 +1,53 @@
+// Finds cold leads in the user's `leads` table, set-based: the specification's cold-lead query,
+// minus suppressed addresses and leads already in a sequence, oldest first.
+import type pg from 'pg';
+import type { ColdLead, ColdLeadQuery, LeadSource } from '../../application/ports/lead-source.js';
+
+const COLD_LEADS = `
+  SELECT l.ext_id, l.email, l.first_name, l.score, l.priority, l.created_at, to_jsonb(l) AS row
+    FROM leads l
+   WHERE l.email IS NOT NULL AND btrim(l.email) <> ''
+     AND (l.score IS NULL OR l.score < $2)
+     AND (l.priority IS NULL OR l.priority = $3)
+     AND l.created_at >= $1
+     AND NOT EXISTS (SELECT 1 FROM lead_nurturing_suppressions x WHERE x.email = lower(btrim(l.email)))
+     AND NOT EXISTS (SELECT 1 FROM lead_nurturing_sequences s WHERE s.lead_ext_id = l.ext_id AND s.status = ANY($4::text[]))
+   ORDER BY l.created_at, l.ext_id
+   LIMIT $5`;
+
+interface LeadRow {
+  ext_id: string;
+  email: string;
+  first_name: string | null;
+  score: number | null;
+  priority: string | null;
+  created_at: Date;
+  row: Record<string, unknown>;
+}
+
+export class SqlLeadSource implements LeadSource {
+  constructor(private readonly db: Pick<pg.Pool, 'query'>) {}
+
+  async findColdLeads(q: ColdLeadQuery): Promise<ColdLead[]> {
+    const { rows } = await this.db.query<LeadRow>(COLD_LEADS, [q.createdSince, q.scoreBelow, q.priority, q.openStatuses, q.limit]);
+    return rows.map((r) => ({
+      extId: String(r.ext_id),
+      email: r.email.trim(),
+      firstName: r.first_name,
+      score: r.score === null ? null : Number(r.score),
+      priority: r.priority,
+      createdAt: r.created_at.toISOString(),
+      fields: textFields(r.row),
+    }));
+  }
+}
+
+/** The lead's scalar columns as text, for `{{placeholders}}`. */
+function textFields(row: Record<string, unknown>): Record<string, string | null> {
+  const fields: Record<string, string | null> = {};
+  for (const [name, value] of Object.entries(row)) {
+    if (value === null || typeof value === 'string') fields[name] = value;
+    else if (typeof value === 'number' || typeof value === 'boolean') fields[name] = String(value);
+  }
+  return fields;
+}

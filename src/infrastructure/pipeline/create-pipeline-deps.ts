@@ -1,0 +1,39 @@
+// Builds the pipeline's adapters for one database.
+import type { PipelineDeps } from '../../application/pipeline/pipeline-deps.js';
+import type { RunParameters } from '../../application/pipeline/run-parameters.js';
+import { NurturingReadModelProjection } from '../../projections/nurturing-read-model/nurturing-read-model.projection.js';
+import { Projector } from '../../projections/projector.js';
+import type { Database } from '../database/database.js';
+import { runMigrations } from '../database/migrate.js';
+import { PostgresEventStore, postgresLogReader } from '../event-store/postgres/postgres-event-store.js';
+import { ApiEngagementSource } from '../http/api-engagement-source.js';
+import type { RetryPolicy } from '../http/request-with-retry.js';
+import { SlackNotifier } from '../http/slack-notifier.js';
+import { WebhookEmailSender } from '../http/webhook-email-sender.js';
+import { SqlLeadSource } from '../leads/sql-lead-source.js';
+import { SqlSequenceIdAllocator } from '../sequences/sql-sequence-id-allocator.js';
+import { SqlTemplateStore } from '../templates/sql-template-store.js';
+import { LocalRunCoordination } from './local-run-coordination.js';
+import { PgRunCoordination } from './pg-run-coordination.js';
+import { SqlPipelineReadModel } from './sql-pipeline-read-model.js';
+import { SqlRunReportStore } from './sql-run-report-store.js';
+
+export const retryPolicyOf = (p: RunParameters): RetryPolicy => ({ timeoutMs: p.request_timeout * 1000, maxRetries: p.max_retry_attempts });
+
+export function createPipelineDeps(db: Database): PipelineDeps {
+  const pool = db.pool;
+  const projector = new Projector(pool, new NurturingReadModelProjection(), postgresLogReader);
+  return {
+    store: new PostgresEventStore(pool),
+    ids: new SqlSequenceIdAllocator(pool),
+    leads: new SqlLeadSource(pool),
+    templates: new SqlTemplateStore(pool),
+    readModel: new SqlPipelineReadModel(pool, projector),
+    coordination: db.mode === 'embedded' ? new LocalRunCoordination() : new PgRunCoordination(pool),
+    reports: new SqlRunReportStore(pool),
+    ensureSchema: () => runMigrations(db),
+    emailSender: (p) => new WebhookEmailSender(p.email_webhook_url, retryPolicyOf(p)),
+    engagementSource: (p) => (p.engagement_api_url ? new ApiEngagementSource(p.engagement_api_url, retryPolicyOf(p)) : null),
+    notifier: (p) => (p.slack_webhook_url ? new SlackNotifier(p.slack_webhook_url, retryPolicyOf(p)) : null),
+  };
+}
