@@ -30,11 +30,10 @@ export async function loadAffectedRows(
   if (sequenceIds.length === 0) return;
   const byId = 'WHERE t.id = ANY($1::bigint[])';
   const bySequence = 'WHERE t.sequence_id = ANY($1::bigint[])';
-  const [sequences, emails, summaries] = await Promise.all([
-    client.query<{ r: SequenceRow }>(`SELECT to_jsonb(t) AS r FROM ${tables.sequences} t ${byId}`, [sequenceIds]),
-    client.query<{ r: EmailRow }>(`SELECT to_jsonb(t) AS r FROM ${tables.emails} t ${bySequence}`, [sequenceIds]),
-    client.query<{ r: SummaryRow }>(`SELECT to_jsonb(t) AS r FROM ${tables.summaries} t ${bySequence}`, [sequenceIds]),
-  ]);
+  // One after the other: a single connection runs one query at a time.
+  const sequences = await client.query<{ r: SequenceRow }>(`SELECT to_jsonb(t) AS r FROM ${tables.sequences} t ${byId}`, [sequenceIds]);
+  const emails = await client.query<{ r: EmailRow }>(`SELECT to_jsonb(t) AS r FROM ${tables.emails} t ${bySequence}`, [sequenceIds]);
+  const summaries = await client.query<{ r: SummaryRow }>(`SELECT to_jsonb(t) AS r FROM ${tables.summaries} t ${bySequence}`, [sequenceIds]);
   for (const { r } of sequences.rows) rows.sequences.set(Number(r.id), { ...r, id: Number(r.id), stream_revision: String(r.stream_revision) });
   for (const { r } of emails.rows) rows.emails.set(emailKey(Number(r.sequence_id), r.step_number), { ...r, sequence_id: Number(r.sequence_id) });
   for (const { r } of summaries.rows) rows.summaries.set(Number(r.sequence_id), { ...r, sequence_id: Number(r.sequence_id) });
