@@ -6,6 +6,7 @@ import { registerHistory } from './history.command.js';
 import { registerMigrate } from './migrate.command.js';
 import { registerProjections } from './projections.command.js';
 import { registerRun } from './run.command.js';
+import { registerServe } from './serve.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('nurture')
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerMigrate(program);
   registerRun(program);
+  registerServe(program);
   registerProjections(program);
   registerHistory(program);
   return program;

@@ -71,6 +71,9 @@ async function attemptOnce(url: string, init: RequestInit, timeoutMs: number): P
   try {
     const response = await fetch(url, { ...init, signal });
     const body = await response.text();
+    // undici hands the connection back to its pool just after the body ends; without this turn a
+    // request made right away finds it busy and opens a second connection.
+    await new Promise((resolve) => setImmediate(resolve));
     return { response, body };
   } catch (error) {
     throw controller.signal.aborted ? controller.signal.reason : error;

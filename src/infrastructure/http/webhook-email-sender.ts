@@ -1,5 +1,6 @@
 // Sends through the specification's email webhook: its JSON, one POST per email, with an
-// `Idempotency-Key` the provider uses to drop a repeat of the same send.
+// `Idempotency-Key` the provider uses to drop a repeat of the same send (retries keep the key).
+// An outcome's error never carries the email's body, even when the provider echoes it back.
 import type { EmailSender, OutgoingEmail, SendOutcome } from '../../application/ports/email-sender.js';
 import { HttpRequestError, type RetryPolicy, requestWithRetry, snippet } from './request-with-retry.js';
 
@@ -15,31 +16,62 @@ export class WebhookEmailSender implements EmailSender {
         this.url,
         {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-          body: JSON.stringify(email),
+          headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': idempotencyKey },
+          body: JSON.stringify(webhookPayload(email)),
         },
         this.policy,
       );
       if (result.status >= 200 && result.status < 300) {
         return { ok: true, providerMessageId: messageIdOf(result.body, result.headers), attempts: result.attempts };
       }
-      return { ok: false, error: `HTTP ${result.status}${result.body ? `: ${snippet(result.body)}` : ''}`, attempts: result.attempts };
+      const body = snippet(withoutEcho(result.body, email));
+      return { ok: false, error: `HTTP ${result.status}${body ? `: ${body}` : ''}`, attempts: result.attempts };
     } catch (error) {
       const attempts = error instanceof HttpRequestError ? error.attempts : 1;
-      return { ok: false, error: (error as Error).message, attempts };
+      return { ok: false, error: withoutEcho((error as Error).message, email), attempts };
     }
   }
 }
 
+/** The specification's webhook JSON, built field by field so nothing else on the object leaks out. */
+export function webhookPayload(email: OutgoingEmail): Record<string, unknown> {
+  const { sequence_id, lead_ext_id, step_number, sequence_name } = email.metadata;
+  return {
+    from: email.from,
+    to: email.to,
+    subject: email.subject,
+    text: email.text,
+    ...(email.html !== undefined ? { html: email.html } : {}),
+    ...(email.headers !== undefined ? { headers: email.headers } : {}),
+    metadata: { sequence_id, lead_ext_id, step_number, sequence_name },
+  };
+}
+
+/** Removes the email's body from a provider's answer (raw, JSON-escaped, or whitespace-collapsed). */
+function withoutEcho(text: string, email: OutgoingEmail): string {
+  let out = text;
+  for (const body of [email.html, email.text]) {
+    if (!body || body.trim().length < 4) continue;
+    const forms = new Set([body, JSON.stringify(body).slice(1, -1), body.replace(/\s+/g, ' ').trim()]);
+    for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join('[email body]');
+  }
+  return out;
+}
+
 /** The provider's id for the message, where its answer carries one. */
 function messageIdOf(body: string, headers: Headers): string | null {
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(body) as Record<string, unknown>;
-    for (const key of ['id', 'message_id', 'messageId', 'MessageID']) {
-      if (typeof parsed[key] === 'string' || typeof parsed[key] === 'number') return String(parsed[key]);
-    }
+    parsed = JSON.parse(body);
   } catch {
-    // not JSON: fall back to the headers
+    parsed = undefined;
+  }
+  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+    const record = parsed as Record<string, unknown>;
+    for (const key of ['id', 'message_id', 'messageId', 'MessageID']) {
+      const value = record[key];
+      if ((typeof value === 'string' && value !== '') || typeof value === 'number') return String(value);
+    }
   }
   return headers.get('x-message-id');
 }

@@ -18,7 +18,13 @@ import { PgRunCoordination } from './pg-run-coordination.js';
 import { SqlPipelineReadModel } from './sql-pipeline-read-model.js';
 import { SqlRunReportStore } from './sql-run-report-store.js';
 
-export const retryPolicyOf = (p: RunParameters): RetryPolicy => ({ timeoutMs: p.request_timeout * 1000, maxRetries: p.max_retry_attempts });
+/** `max_retry_attempts` retries after the first attempt; a `Retry-After` of up to two minutes is waited out. */
+export const retryPolicyOf = (p: RunParameters): RetryPolicy => ({
+  timeoutMs: p.request_timeout * 1000,
+  maxRetries: p.max_retry_attempts,
+  baseDelayMs: 500,
+  maxDelayMs: 120_000,
+});
 
 export function createPipelineDeps(db: Database): PipelineDeps {
   const pool = db.pool;
