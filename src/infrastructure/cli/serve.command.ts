@@ -1,11 +1,9 @@
-import 'reflect-metadata';
 import type { Command } from 'commander';
-import { NestFactory } from '@nestjs/core';
 import { validateCronExpression } from 'cron';
 import { loadRunParameters } from '../config/load-run-parameters.js';
 import { runMigrations } from '../database/migrate.js';
 import { databaseSettingsFromEnv, openDatabase } from '../database/open-database.js';
-import { ServeModule } from '../serve/serve.module.js';
+import { createApp } from '../serve/create-app.js';
 import { CliUsageError } from './exit-codes.js';
 
 export const DEFAULT_SCHEDULE = '0 */4 * * *';
@@ -27,9 +25,7 @@ export function registerServe(program: Command): void {
 
       const db = await openDatabase(databaseSettingsFromEnv());
       await runMigrations(db);
-      const app = await NestFactory.create(ServeModule.forDatabase(db, { schedule: options.schedule, configFile: options.config }), {
-        logger: ['log', 'warn', 'error'],
-      });
+      const app = await createApp(db, { schedule: options.schedule, configFile: options.config }, ['log', 'warn', 'error']);
       await app.listen(port, '0.0.0.0');
       const address = app.getHttpServer().address() as { port: number };
       console.log(`nurture serve: listening on http://127.0.0.1:${address.port} (${db.mode} database)`);

@@ -10,7 +10,8 @@ import { loadRunParameters } from '../config/load-run-parameters.js';
 export const SERVE_OPTIONS = Symbol('ServeOptions');
 
 export interface ServeOptions {
-  schedule: string;
+  /** Cron expression (UTC); null = no scheduled runs (tests, API-only instances). */
+  schedule: string | null;
   configFile?: string;
 }
 
@@ -26,6 +27,7 @@ export class PipelineSchedulerService implements OnApplicationBootstrap, OnAppli
   ) {}
 
   onApplicationBootstrap(): void {
+    if (this.options.schedule === null) return;
     const job = CronJob.from({
       cronTime: this.options.schedule,
       onTick: async () => {
@@ -43,7 +45,7 @@ export class PipelineSchedulerService implements OnApplicationBootstrap, OnAppli
 
   /** Lets a run in progress finish before the database closes. */
   async onApplicationShutdown(): Promise<void> {
-    this.registry.getCronJob('nurturing-pipeline').stop();
+    if (this.options.schedule !== null) this.registry.getCronJob('nurturing-pipeline').stop();
     await this.inFlight;
   }
 
