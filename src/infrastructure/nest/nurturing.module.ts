@@ -1,4 +1,5 @@
-// Wires the application's handlers to the adapters for one database.
+// Wires the application's handlers to the adapters for one database (global: every feature
+// module of the app can inject these).
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GetLeadHistoryHandler } from '../../application/leads/get-lead-history/get-lead-history.handler.js';
@@ -10,6 +11,8 @@ import type { Database } from '../database/database.js';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store.js';
 import { SqlLeadStreamIndex } from '../sequences/sql-lead-stream-index.js';
 import { SqlSequenceIdAllocator } from '../sequences/sql-sequence-id-allocator.js';
+import { NurturingRunner } from '../../application/pipeline/nurturing-runner.js';
+import { createPipelineDeps } from '../pipeline/create-pipeline-deps.js';
 
 export const DATABASE = Symbol('Database');
 
@@ -18,16 +21,18 @@ export class NurturingModule {
   static forDatabase(db: Database): DynamicModule {
     return {
       module: NurturingModule,
+      global: true,
       imports: [CqrsModule.forRoot()],
       providers: [
         { provide: DATABASE, useValue: db },
         { provide: EVENT_STORE, useValue: new PostgresEventStore(db.pool) },
         { provide: SEQUENCE_ID_ALLOCATOR, useValue: new SqlSequenceIdAllocator(db.pool) },
         { provide: LEAD_STREAM_INDEX, useValue: new SqlLeadStreamIndex(db.pool) },
+        { provide: NurturingRunner, useFactory: () => new NurturingRunner(createPipelineDeps(db)) },
         ...SEQUENCE_COMMAND_HANDLERS,
         GetLeadHistoryHandler,
       ],
-      exports: [DATABASE, EVENT_STORE],
+      exports: [DATABASE, EVENT_STORE, SEQUENCE_ID_ALLOCATOR, LEAD_STREAM_INDEX, NurturingRunner],
     };
   }
 }

@@ -1,10 +1,9 @@
 // `nurture serve`: the HTTP application and the scheduled pipeline, on one database.
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { NurturingRunner } from '../../application/pipeline/nurturing-runner.js';
 import type { Database } from '../database/database.js';
+import { HttpApiModule } from '../http-api/http-api.module.js';
 import { NurturingModule } from '../nest/nurturing.module.js';
-import { createPipelineDeps } from '../pipeline/create-pipeline-deps.js';
 import { HealthController } from './health.controller.js';
 import { PipelineSchedulerService, SERVE_OPTIONS, type ServeOptions } from './pipeline-scheduler.service.js';
 
@@ -13,11 +12,10 @@ export class ServeModule {
   static forDatabase(db: Database, options: ServeOptions): DynamicModule {
     return {
       module: ServeModule,
-      imports: [NurturingModule.forDatabase(db), ScheduleModule.forRoot()],
+      imports: [NurturingModule.forDatabase(db), ScheduleModule.forRoot(), HttpApiModule],
       controllers: [HealthController],
       providers: [
         { provide: SERVE_OPTIONS, useValue: options },
-        { provide: NurturingRunner, useValue: new NurturingRunner(createPipelineDeps(db)) },
         PipelineSchedulerService,
       ],
     };
