@@ -112,6 +112,10 @@ describe('the nurturing pipeline over 45 simulated days', () => {
       subject: 'Carl, una idea',
       text: 'Hola Carl',
       metadata: { sequence_id: expect.any(Number), lead_ext_id: 'lead_silent', step_number: 1, sequence_name: 'slow_low_priority' },
+      headers: {
+        'List-Unsubscribe': expect.stringMatching(/^<http:\/\/localhost:3000\/unsubscribe\/[A-Za-z0-9_-]{32}>$/),
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
     });
     expect(first.key).toBe(`${first.body.metadata.sequence_id}:1`);
   });

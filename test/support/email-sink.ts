@@ -13,7 +13,7 @@ export interface SinkReply {
 
 export interface ReceivedEmail {
   key: string;
-  body: { from: string; to: string; subject: string; text: string; html?: string; metadata: Record<string, unknown> };
+  body: { from: string; to: string; subject: string; text: string; html?: string; headers?: Record<string, string>; metadata: Record<string, unknown> };
   headers: IncomingMessage['headers'];
   at: number;
 }

@@ -2,10 +2,11 @@
 import type { SequenceState } from '../../domain/sequence/state.js';
 import { renderSubject, renderTemplate } from '../../domain/templates/render.js';
 import type { OutgoingEmail } from '../ports/email-sender.js';
+import type { UnsubscribeLinks } from '../ports/unsubscribe-links.js';
 
 const LOOKS_LIKE_HTML = /<\/?[a-z][^>]*>/i;
 
-export function composeEmail(state: SequenceState, step: number, from: string): OutgoingEmail {
+export function composeEmail(state: SequenceState, step: number, from: string, links?: UnsubscribeLinks): OutgoingEmail {
   const snapshot = state.steps[step - 1];
   if (!snapshot) throw new Error(`sequence ${state.sequenceId} has no step ${step}`);
   const fields = { ...state.leadFields, first_name: state.firstName, email: state.email, lead_ext_id: state.leadExtId };
@@ -21,6 +22,7 @@ export function composeEmail(state: SequenceState, step: number, from: string): 
       sequence_name: state.templateName!,
     },
   };
+  if (links) email.headers = links.headersFor(state.sequenceId!);
   if (LOOKS_LIKE_HTML.test(snapshot.bodyTemplate)) {
     email.html = renderTemplate(snapshot.bodyTemplate, fields, { html: true });
     email.text = email.html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');

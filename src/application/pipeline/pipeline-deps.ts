@@ -8,6 +8,7 @@ import type { RunCoordination } from '../ports/run-coordination.js';
 import type { RunReportStore } from '../ports/run-report-store.js';
 import type { SequenceIdAllocator } from '../ports/sequence-id-allocator.js';
 import type { TemplateStore } from '../ports/template-store.js';
+import type { UnsubscribeLinks } from '../ports/unsubscribe-links.js';
 import type { RunParameters } from './run-parameters.js';
 
 /** Everything a run talks to. HTTP parties depend on the run's parameters, so they are built per run. */
@@ -23,6 +24,8 @@ export interface PipelineDeps {
   emailSender(params: RunParameters): EmailSender;
   engagementSource(params: RunParameters): EngagementSource | null;
   notifier(params: RunParameters): Notifier | null;
+  /** The one-click unsubscribe headers every email carries. */
+  unsubscribeLinks(): Promise<UnsubscribeLinks>;
 }
 
 export const PIPELINE_DEPS = Symbol('PipelineDeps');

@@ -13,6 +13,7 @@ import { WebhookEmailSender } from '../http/webhook-email-sender.js';
 import { SqlLeadSource } from '../leads/sql-lead-source.js';
 import { SqlSequenceIdAllocator } from '../sequences/sql-sequence-id-allocator.js';
 import { SqlTemplateStore } from '../templates/sql-template-store.js';
+import { loadUnsubscribeTokens } from '../unsubscribe/load-unsubscribe-tokens.js';
 import { LocalRunCoordination } from './local-run-coordination.js';
 import { PgRunCoordination } from './pg-run-coordination.js';
 import { SqlPipelineReadModel } from './sql-pipeline-read-model.js';
@@ -41,5 +42,6 @@ export function createPipelineDeps(db: Database): PipelineDeps {
     emailSender: (p) => new WebhookEmailSender(p.email_webhook_url, retryPolicyOf(p)),
     engagementSource: (p) => (p.engagement_api_url ? new ApiEngagementSource(p.engagement_api_url, retryPolicyOf(p)) : null),
     notifier: (p) => (p.slack_webhook_url ? new SlackNotifier(p.slack_webhook_url, retryPolicyOf(p)) : null),
+    unsubscribeLinks: () => loadUnsubscribeTokens(pool),
   };
 }

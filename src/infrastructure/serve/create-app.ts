@@ -13,7 +13,7 @@ import type { ServeOptions } from './pipeline-scheduler.service.js';
 export const BODY_LIMIT = '1mb';
 
 export async function createApp(db: Database, options: ServeOptions, logger: false | ('log' | 'warn' | 'error')[] = ['warn', 'error']): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ServeModule.forDatabase(db, options), { rawBody: true, bodyParser: false, logger });
+  const app = await NestFactory.create<NestExpressApplication>(ServeModule.forDatabase(db, options), { rawBody: true, bodyParser: false, logger, abortOnError: false });
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true });
   app.useBodyParser('text', { limit: BODY_LIMIT, type: ['text/plain'] });

@@ -4,6 +4,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import type { Database } from '../database/database.js';
 import { HttpApiModule } from '../http-api/http-api.module.js';
 import { NurturingModule } from '../nest/nurturing.module.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { HealthController } from './health.controller.js';
 import { PipelineSchedulerService, SERVE_OPTIONS, type ServeOptions } from './pipeline-scheduler.service.js';
 
@@ -12,7 +13,7 @@ export class ServeModule {
   static forDatabase(db: Database, options: ServeOptions): DynamicModule {
     return {
       module: ServeModule,
-      imports: [NurturingModule.forDatabase(db), ScheduleModule.forRoot(), HttpApiModule],
+      imports: [NurturingModule.forDatabase(db), ScheduleModule.forRoot(), HttpApiModule, WebhooksModule],
       controllers: [HealthController],
       providers: [
         { provide: SERVE_OPTIONS, useValue: options },

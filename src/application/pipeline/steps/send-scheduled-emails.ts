@@ -4,6 +4,7 @@
 import type { SequenceCommand } from '../../../domain/sequence/commands.js';
 import { isDue, type SequenceState } from '../../../domain/sequence/state.js';
 import type { OutgoingEmail, SendOutcome } from '../../ports/email-sender.js';
+import type { UnsubscribeLinks } from '../../ports/unsubscribe-links.js';
 import { composeEmail } from '../compose-email.js';
 import { chunks, mapWithConcurrency } from '../concurrency.js';
 import { decideMany } from '../decide-many.js';
@@ -23,9 +24,10 @@ export async function sendScheduledEmails(ctx: RunContext, deps: PipelineDeps, r
   const due = await deps.readModel.dueSequenceIds(ctx.now, ctx.sendBudget);
   rec.set('due', due.length);
   const sender = ctx.params.dry_run ? null : deps.emailSender(ctx.params);
+  const links = await deps.unsubscribeLinks();
   for (const batch of chunks(due, BATCH)) {
     if (ctx.sendBudget <= 0) break;
-    if (sender) await sendBatch(ctx, deps, rec, batch, sender.send.bind(sender));
+    if (sender) await sendBatch(ctx, deps, rec, batch, sender.send.bind(sender), links);
     else await recordDryRun(ctx, deps, rec, batch);
   }
 }
@@ -36,6 +38,7 @@ async function sendBatch(
   rec: StepRecorder,
   sequenceIds: number[],
   send: (email: OutgoingEmail, key: string) => Promise<SendOutcome>,
+  links: UnsubscribeLinks,
 ): Promise<void> {
   const liveness = new Map<string, Promise<boolean>>();
   const alive = (runId: string) => {
@@ -67,7 +70,7 @@ async function sendBatch(
     const { step, emailEventId } = reservation.data;
     let email: OutgoingEmail;
     try {
-      email = composeEmail(state, step, ctx.params.email_from);
+      email = composeEmail(state, step, ctx.params.email_from, links);
     } catch (error) {
       outcomes.set(sequenceId, { outcome: { ok: false, error: `render: ${(error as Error).message}`, attempts: 0 }, subject: '', step, emailEventId });
       return;

@@ -1,0 +1,43 @@
+// The application's ingestion use case, wired to this database.
+import { Inject, Injectable } from '@nestjs/common';
+import type { EngagementReport } from '../../application/engagement/engagement-report.js';
+import { type IngestResult, ingestEngagement } from '../../application/engagement/ingest-engagement.js';
+import { validateRunParameters } from '../../application/pipeline/run-parameters.js';
+import { EVENT_STORE, type EventStore } from '../../application/ports/event-store.js';
+import type { Database } from '../database/database.js';
+import { SqlEngagementMatcher } from '../engagement/sql-engagement-matcher.js';
+import { SqlUnmatchedEventLog } from '../engagement/sql-unmatched-event-log.js';
+import { DATABASE } from '../nest/nurturing.module.js';
+import { WebhookMetrics } from './webhook-metrics.js';
+
+@Injectable()
+export class EngagementIngestionService {
+  private readonly matcher: SqlEngagementMatcher;
+  private readonly unmatched: SqlUnmatchedEventLog;
+  /** `min_score_to_qualify` from the environment (NURTURE_MIN_SCORE_TO_QUALIFY), default 50. */
+  private readonly minScoreToQualify: number;
+
+  constructor(
+    @Inject(DATABASE) db: Database,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly metrics: WebhookMetrics,
+  ) {
+    this.matcher = new SqlEngagementMatcher(db.pool);
+    this.unmatched = new SqlUnmatchedEventLog(db.pool);
+    this.minScoreToQualify = validateRunParameters({ dry_run: true, min_score_to_qualify: process.env.NURTURE_MIN_SCORE_TO_QUALIFY }).min_score_to_qualify;
+  }
+
+  async ingest(reports: EngagementReport[], metadata: Record<string, unknown>): Promise<IngestResult> {
+    const result = await ingestEngagement(
+      reports,
+      { store: this.store, matcher: this.matcher, unmatched: this.unmatched },
+      { minScoreToQualify: this.minScoreToQualify, now: new Date().toISOString(), metadata },
+    );
+    const source = reports[0]?.source ?? 'unknown';
+    this.metrics.events.inc({ source, outcome: 'recorded' }, result.recorded);
+    this.metrics.events.inc({ source, outcome: 'duplicate' }, result.duplicates);
+    this.metrics.events.inc({ source, outcome: 'unmatched' }, result.unmatched);
+    this.metrics.events.inc({ source, outcome: 'refused' }, result.refused.length);
+    return result;
+  }
+}

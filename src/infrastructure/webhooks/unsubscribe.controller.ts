@@ -1,0 +1,50 @@
+// RFC 8058 one-click unsubscribe: POST to the link unsubscribes (no cookies, no auth, no
+// redirect); GET shows a confirmation page whose button makes that POST.
+import { Controller, Get, Header, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Database } from '../database/database.js';
+import { DATABASE } from '../nest/nurturing.module.js';
+import { loadUnsubscribeTokens } from '../unsubscribe/load-unsubscribe-tokens.js';
+import type { UnsubscribeTokens } from '../unsubscribe/unsubscribe-tokens.js';
+import { EngagementIngestionService } from './engagement-ingestion.service.js';
+import { confirmationPage, donePage } from './unsubscribe-pages.js';
+
+@ApiExcludeController()
+@Controller('unsubscribe')
+export class UnsubscribeController {
+  private tokens: Promise<UnsubscribeTokens> | undefined;
+
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly ingestion: EngagementIngestionService,
+  ) {}
+
+  @Get(':token')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  async confirm(@Param('token') token: string): Promise<string> {
+    await this.sequenceOf(token);
+    return confirmationPage();
+  }
+
+  @Post(':token')
+  @HttpCode(200)
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  async unsubscribe(@Param('token') token: string): Promise<string> {
+    const sequenceId = await this.sequenceOf(token);
+    const now = new Date().toISOString();
+    await this.ingestion.ingest(
+      [{ source: 'unsubscribe', providerEventId: `sequence-${sequenceId}`, type: 'unsubscribed', occurredAt: now, sequenceId }],
+      { via: 'one-click unsubscribe' },
+    );
+    return donePage();
+  }
+
+  private async sequenceOf(token: string): Promise<number> {
+    this.tokens ??= loadUnsubscribeTokens(this.db.pool);
+    const sequenceId = (await this.tokens).verify(token);
+    if (sequenceId === null) throw new NotFoundException('this unsubscribe link is not valid');
+    return sequenceId;
+  }
+}
