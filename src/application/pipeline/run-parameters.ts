@@ -87,8 +87,9 @@ export function validateRunParameters(...layers: Record<string, unknown>[]): Run
   if (!params.dry_run && !params.email_webhook_url) {
     throw new InvalidParameterError('email_webhook_url', 'is required unless dry_run is true');
   }
-  if (params.export_metrics_to_s3 && !params.s3_bucket) {
-    throw new InvalidParameterError('s3_bucket', 'is required when export_metrics_to_s3 is true');
+  if (params.export_metrics_to_s3) {
+    // Refused rather than silently ignored: the S3 export comes with the weekly/monthly reports.
+    throw new InvalidParameterError('export_metrics_to_s3', 'the S3 export is not available in this version; leave it false');
   }
   return params;
 }
