@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { databaseSettingsFromEnv } from '../database/open-database.js';
 import { parseDemoOptions, type RawDemoOptions } from '../demo/demo-options.js';
 import { formatDemo } from '../demo/format-demo.js';
-import { runDemo } from '../demo/run-demo.js';
+import { type DemoResult, runDemo } from '../demo/run-demo.js';
+import { runInstants } from '../demo/simulation.js';
 import { progress } from './progress.js';
 
 export function registerDemo(program: Command): void {
@@ -21,18 +22,30 @@ export function registerDemo(program: Command): void {
     .action(async (raw: RawDemoOptions & { json?: boolean }) => {
       const options = parseDemoOptions(raw);
       const started = Date.now();
-      let bar: ReturnType<typeof progress> | undefined;
-      const result = await runDemo(options, databaseSettingsFromEnv(), (done, total) => {
-        bar ??= progress('simulating runs', total);
-        bar.update(done);
+      const bar = progress('simulating runs', runInstants({ start: 0, ...options }).length);
+      bar.update(0);
+      const result = await runDemo(options, databaseSettingsFromEnv(), (done) => bar.update(done)).catch((error: unknown) => {
+        bar.finish('the demo stopped');
+        throw error;
       });
       const seconds = (Date.now() - started) / 1000;
-      bar?.finish(`simulated ${options.days} days in ${result.simulation.runs} runs in ${seconds.toFixed(1)} s`);
-      if (raw.json) {
-        const { options: o, simulatedFrom, simulatedTo, funnel, simulation, where } = result;
-        console.log(JSON.stringify({ ...o, simulatedFrom, simulatedTo, runs: simulation.runs, funnel, sink: simulation.sink, engagementApiRequests: simulation.engagementApiRequests, stepErrors: simulation.stepErrors.length, where, reproducible: true }, null, 2));
-      } else {
-        console.log(formatDemo(result, seconds));
-      }
+      bar.finish(`simulated ${options.days} days in ${result.simulation.runs} runs in ${seconds.toFixed(1)} s`);
+      console.log(raw.json ? JSON.stringify(demoJson(result), null, 2) : formatDemo(result, seconds));
     });
+}
+
+/** The funnel for machines: equal for equal options (dates and place aside). */
+function demoJson({ options, simulatedFrom, simulatedTo, funnel, simulation, where }: DemoResult) {
+  return {
+    ...options,
+    simulatedFrom,
+    simulatedTo,
+    runs: simulation.runs,
+    funnel,
+    sink: simulation.sink,
+    engagementApiRequests: simulation.engagementApiRequests,
+    stepErrors: simulation.stepErrors.length,
+    where,
+    reproducible: true,
+  };
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `nurture`: the command-line interface.
 import { Command, CommanderError } from 'commander';
+import { registerDemo } from './demo.command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { registerHistory } from './history.command.js';
 import { registerMigrate } from './migrate.command.js';
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .description('lead-nurturing: event-sourced email nurturing sequences for cold sales leads')
     .showHelpAfterError()
     .exitOverride();
+  registerDemo(program);
   registerMigrate(program);
   registerRun(program);
   registerServe(program);

@@ -26,10 +26,13 @@ export interface ServerDatabaseOptions {
 }
 
 export async function openServerDatabase(options: ServerDatabaseOptions): Promise<Database> {
+  // Settings in the URL's own `options` override the pool's, so ours are appended to them there.
+  const url = new URL(options.url);
+  const timeout = `-c idle_in_transaction_session_timeout=${options.idleInTransactionTimeoutMs ?? 60_000}`;
+  url.searchParams.set('options', [url.searchParams.get('options'), timeout].filter(Boolean).join(' '));
   const connection: pg.ClientConfig = {
-    connectionString: options.url,
+    connectionString: url.toString(),
     application_name: options.applicationName ?? 'lead-nurturing',
-    options: `-c idle_in_transaction_session_timeout=${options.idleInTransactionTimeoutMs ?? 60_000}`,
   };
   const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
   pool.on('error', () => undefined); // an idle client dropped by the server is replaced on next use

@@ -36,7 +36,7 @@ export function formatDemo(r: DemoResult, elapsedSeconds: number): string {
     ...(r.simulation.stepErrors.length ? [`Warning: the runs reported ${r.simulation.stepErrors.length} step error(s), e.g. ${r.simulation.stepErrors[0]}`] : []),
     `Reproducible: the same --seed ${o.seed} with the same --leads and --days gives exactly these numbers (finished in ${elapsedSeconds.toFixed(1)} s).`,
     `The data is in the ${r.where}; explore it, e.g.:`,
-    `  ${r.envHint} npx nurture history ${r.exampleLead ?? 'demo-1'}`,
+    `  ${r.envHint} npx nurture history ${r.exampleLead ?? '<lead_ext_id>'}`,
   ];
   return lines.join('\n');
 }

@@ -28,7 +28,7 @@ export interface DemoResult {
   /** Where the demo's data is, and how to point other commands at it. */
   where: string;
   envHint: string;
-  /** A qualified lead whose history is worth a look, if any. */
+  /** A lead whose history is worth a look (a qualified one if any); null when nobody was enrolled. */
   exampleLead: string | null;
 }
 
@@ -51,12 +51,12 @@ export async function runDemo(options: DemoOptions, settings: DatabaseSettings, 
     const simulation = await simulate(deps, model, plan, onRun);
     const funnel = await readFunnel(db.pool);
     const { rows } = await db.pool.query<{ lead_ext_id: string }>(
-      `SELECT lead_ext_id FROM lead_nurturing_sequences WHERE status = 'qualified' ORDER BY qualified_at, id LIMIT 1`,
+      `SELECT lead_ext_id FROM lead_nurturing_sequences ORDER BY status = 'qualified' DESC, qualified_at, id LIMIT 1`,
     );
     return {
       options,
       simulatedFrom: isoOf(start),
-      simulatedTo: isoOf(start + options.days * MS_PER_DAY),
+      simulatedTo: simulation.lastRunAt,
       funnel,
       simulation,
       where,

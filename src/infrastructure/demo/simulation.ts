@@ -25,6 +25,8 @@ export interface SimulationPlan {
 
 export interface SimulationResult {
   runs: number;
+  /** ISO-8601 instant of the last run: what the funnel is as of. */
+  lastRunAt: string;
   sink: SinkStats;
   engagementApiRequests: number;
   providerReports: number;
@@ -43,7 +45,7 @@ export async function simulate(deps: PipelineDeps, model: EngagementModel, plan:
     (email) => reports.push({ email, bounced: model.received(email.to, email.step, email.receivedAt)?.bounced ?? false }),
   );
   const api = await startEngagementApi((email) => model.snapshot(email, now));
-  const result: SimulationResult = { runs: 0, sink: sink.stats(), engagementApiRequests: 0, providerReports: 0, stepErrors: [] };
+  const result: SimulationResult = { runs: 0, lastRunAt: isoOf(plan.start), sink: sink.stats(), engagementApiRequests: 0, providerReports: 0, stepErrors: [] };
   try {
     const params = validateRunParameters({
       email_webhook_url: sink.url,
@@ -63,6 +65,7 @@ export async function simulate(deps: PipelineDeps, model: EngagementModel, plan:
       reports = [];
       result.providerReports += await recordProviderReports(deps.store, delivered, params.min_score_to_qualify, isoOf(at));
       result.runs += 1;
+      result.lastRunAt = isoOf(at);
       onRun(i + 1, instants.length);
     }
     await deps.readModel.catchUp();
@@ -80,5 +83,8 @@ function collectErrors(report: RunReport, into: string[]): void {
   for (const step of report.steps) {
     for (const error of step.errors) into.push(`${report.now} ${step.step}: ${error}`);
   }
-  if (report.status === 'failed') throw new Error(`the run as of ${report.now} failed: ${into.slice(-3).join('; ')}`);
+  if (report.status === 'failed') {
+    const failed = report.steps.filter((s) => s.status === 'failed').map((s) => `${s.step}: ${s.errors[0] ?? 'failed'}`);
+    throw new Error(`the run as of ${report.now} failed: ${failed.join('; ')}`);
+  }
 }
