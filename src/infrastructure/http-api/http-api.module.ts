@@ -1,8 +1,52 @@
-// Commands and queries over HTTP (API key required).
+// Commands and queries over HTTP, behind an API key (NURTURE_API_KEYS). Handlers of the use cases
+// that only the API serves live here; the sequence commands and the lead history come from the
+// global NurturingModule.
 import { Module } from '@nestjs/common';
+import { EnrollLeadHandler } from '../../application/enrollment/enroll-lead/enroll-lead.handler.js';
+import { SaveTemplateHandler } from '../../application/enrollment/save-template/save-template.handler.js';
+import { GetConversionMetricsHandler } from '../../application/queries/conversion-metrics/get-conversion-metrics.handler.js';
+import { GetSequenceHandler } from '../../application/queries/get-sequence/get-sequence.handler.js';
+import { ListSequencesHandler } from '../../application/queries/list-sequences/list-sequences.handler.js';
+import { ListTemplatesHandler } from '../../application/queries/list-templates/list-templates.handler.js';
+import { GetRunHandler } from '../../application/queries/runs/get-run.handler.js';
+import { ListRunsHandler } from '../../application/queries/runs/list-runs.handler.js';
+import { ApiKeyGuard } from './auth/api-key.guard.js';
+import { LeadHistoryController } from './leads/lead-history.http.controller.js';
+import { ConversionMetricsController } from './metrics/conversion-metrics.http.controller.js';
+import { RunsController } from './runs/runs.http.controller.js';
+import { TriggerRunController } from './runs/trigger-run.http.controller.js';
+import { EnrollLeadController } from './sequences/enroll-lead.http.controller.js';
+import { RecordEngagementController } from './sequences/record-engagement.http.controller.js';
+import { SequenceCommands } from './sequences/sequence-commands.service.js';
+import { SequenceLifecycleController } from './sequences/sequence-lifecycle.http.controller.js';
+import { SequenceQueriesController } from './sequences/sequence-queries.http.controller.js';
+import { READ_SIDE_PROVIDERS } from './sql/read-side.providers.js';
+import { TemplatesController } from './templates/templates.http.controller.js';
 
 @Module({
-  controllers: [],
-  providers: [],
+  controllers: [
+    EnrollLeadController,
+    SequenceLifecycleController,
+    RecordEngagementController,
+    TriggerRunController,
+    SequenceQueriesController,
+    ConversionMetricsController,
+    TemplatesController,
+    RunsController,
+    LeadHistoryController,
+  ],
+  providers: [
+    ApiKeyGuard,
+    SequenceCommands,
+    ...READ_SIDE_PROVIDERS,
+    EnrollLeadHandler,
+    SaveTemplateHandler,
+    ListSequencesHandler,
+    GetSequenceHandler,
+    GetConversionMetricsHandler,
+    ListTemplatesHandler,
+    ListRunsHandler,
+    GetRunHandler,
+  ],
 })
 export class HttpApiModule {}

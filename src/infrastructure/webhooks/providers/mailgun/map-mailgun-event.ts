@@ -7,6 +7,7 @@
 // `event-data.id` is the provider event id; `message.headers.message-id` (angle brackets removed)
 // the provider message id; `user-variables` carry our ids.
 import type { EngagementReport } from '../../../../application/engagement/engagement-report.js';
+import { bareMessageId } from '../bare-message-id.js';
 import { echoedIds, leadMetadata } from '../echoed-ids.js';
 import { isoFromUnixSeconds } from '../iso-time.js';
 import { parseJsonBody } from '../json-body.js';
@@ -74,6 +75,6 @@ function toReport(data: JsonObject, name: string, mapped: Mapped): EngagementRep
 function messageIdOf(data: JsonObject): string | null {
   const message = isObject(data.message) ? data.message : {};
   const headers = isObject(message.headers) ? message.headers : {};
-  const id = typeof headers['message-id'] === 'string' ? headers['message-id'].trim().replace(/^<|>$/g, '') : '';
+  const id = typeof headers['message-id'] === 'string' ? bareMessageId(headers['message-id']) : '';
   return id === '' ? null : id;
 }

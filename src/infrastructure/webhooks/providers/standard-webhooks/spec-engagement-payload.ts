@@ -4,6 +4,7 @@
 // example). The Airflow form `{conf: {...}}` is accepted too. Our ids may come at the top level or
 // inside `metadata` (integrations often echo back the metadata our outgoing emails carry).
 // Every error names the field and, for arrays, the index: `[2].event_type: must be one of …`.
+import { bareMessageId } from '../bare-message-id.js';
 import { positiveInteger } from '../echoed-ids.js';
 import { isoFromDateTime, isoFromUnixSeconds } from '../iso-time.js';
 import { type JsonObject, isObject, optionalString, pathOf, requireObject } from '../payload-reader.js';
@@ -70,13 +71,15 @@ function parseEvent(item: JsonObject, base: string): SpecEngagementEvent {
     sequenceId,
     step: idField(item, metadata, 'step_number', base),
     eventId,
-    messageId: optionalString(item, 'message_id', base) ?? optionalString(metadata, 'message_id', at('metadata')),
+    messageId: messageIdOf(optionalString(item, 'message_id', base) ?? optionalString(metadata, 'message_id', at('metadata'))),
     url: optionalString(item, 'url', base) ?? optionalString(metadata, 'url', at('metadata')),
     bounceKind: bounceKindOf(item, metadata, base),
     machineOpen: metadata.machine_open === true,
     metadata,
   };
 }
+
+const messageIdOf = (id: string | null): string | null => (id === null ? null : bareMessageId(id) || null);
 
 function parseMetadata(value: unknown, path: string): JsonObject {
   if (value === undefined || value === null || value === '') return {};
