@@ -678,3 +678,23 @@ COMMENT ON TABLE nurture_settings IS 'Values the service generates once and keep
 COMMENT ON COLUMN nurture_settings.name IS 'The setting, e.g. unsubscribe_secret.';
 COMMENT ON COLUMN nurture_settings.value IS 'Its value (secrets are random, generated here; set the environment variable to use your own).';
 COMMENT ON COLUMN nurture_settings.created_at IS 'When it was generated.';
+
+-- ---------------------------------------------------------------------------------------------
+-- nurture_webhook_tokens: webhook tokens already used (Mailgun signs only timestamp + token, so
+-- a token must not come back with a different event). Kept for a day.
+-- ---------------------------------------------------------------------------------------------
+CREATE TABLE IF NOT EXISTS nurture_webhook_tokens (
+    source      text        NOT NULL,
+    token       text        NOT NULL,
+    body_sha256 text        NOT NULL,
+    seen_at     timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (source, token)
+);
+
+CREATE INDEX IF NOT EXISTS nurture_webhook_tokens_seen_at_idx ON nurture_webhook_tokens (seen_at);
+
+COMMENT ON TABLE nurture_webhook_tokens IS 'Webhook tokens already used, so a signed token cannot be replayed with another event.';
+COMMENT ON COLUMN nurture_webhook_tokens.source IS 'The provider (mailgun).';
+COMMENT ON COLUMN nurture_webhook_tokens.token IS 'The token the provider signed.';
+COMMENT ON COLUMN nurture_webhook_tokens.body_sha256 IS 'SHA-256 of the request body it came with: the same body again is a retry, another body a replay.';
+COMMENT ON COLUMN nurture_webhook_tokens.seen_at IS 'When the token was first seen (rows older than a day are deleted).';

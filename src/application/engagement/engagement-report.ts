@@ -17,6 +17,8 @@ export interface EngagementReport {
   step?: number | null;
   /** The provider's message id, matched against the ids our sends recorded. */
   providerMessageId?: string | null;
+  /** Further message ids the event may refer to, in order of preference (a reply's References). */
+  alternateMessageIds?: string[];
   /** The recipient; the last resort for matching. */
   email?: string | null;
   url?: string | null;

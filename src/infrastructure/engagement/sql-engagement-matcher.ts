@@ -7,13 +7,12 @@ export class SqlEngagementMatcher implements EngagementMatcher {
   constructor(private readonly db: Pick<pg.Pool, 'query'>) {}
 
   async match(reports: readonly EngagementReport[]): Promise<EngagementMatch[]> {
-    const byMessage = await this.byMessageId(reports.filter((r) => !r.sequenceId && r.providerMessageId).map((r) => r.providerMessageId!));
-    const byEmail = await this.byEmail(
-      reports.filter((r) => !r.sequenceId && !(r.providerMessageId && byMessage.has(r.providerMessageId)) && r.email).map((r) => r.email!.trim().toLowerCase()),
-    );
+    const byMessage = await this.byMessageId(reports.filter((r) => !r.sequenceId).flatMap(messageIdsOf));
+    const sentOf = (r: EngagementReport) => messageIdsOf(r).map((id) => byMessage.get(id)).find((s) => s !== undefined);
+    const byEmail = await this.byEmail(reports.filter((r) => !r.sequenceId && !sentOf(r) && r.email).map((r) => r.email!.trim().toLowerCase()));
     return reports.map((r): EngagementMatch => {
       if (r.sequenceId) return { sequenceId: r.sequenceId, step: r.step ?? null };
-      const sent = r.providerMessageId ? byMessage.get(r.providerMessageId) : undefined;
+      const sent = sentOf(r);
       if (sent) return { sequenceId: sent.sequenceId, step: r.step ?? sent.step };
       const latest = r.email ? byEmail.get(r.email.trim().toLowerCase()) : undefined;
       if (latest !== undefined) return { sequenceId: latest, step: r.step ?? null };
@@ -41,6 +40,16 @@ export class SqlEngagementMatcher implements EngagementMatcher {
     );
     return new Map(rows.map((r) => [r.email, Number(r.id)]));
   }
+}
+
+/** The ids a report may refer to, each also without brackets and as its local part: providers
+ * give their id bare (`abc`), in angle brackets, or as a Message-ID (`<abc@host>`). */
+function messageIdsOf(r: EngagementReport): string[] {
+  const ids = [r.providerMessageId, ...(r.alternateMessageIds ?? [])].filter((id): id is string => Boolean(id));
+  return [...new Set(ids.flatMap((id) => {
+    const bare = id.trim().replace(/^<|>$/g, '');
+    return [id, bare, bare.split('@')[0]!];
+  }))];
 }
 
 function describe(r: EngagementReport): string {

@@ -1,16 +1,18 @@
 // RFC 8058 one-click unsubscribe: POST to the link unsubscribes (no cookies, no auth, no
 // redirect); GET shows a confirmation page whose button makes that POST.
-import { Controller, Get, Header, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, NotFoundException, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Database } from '../database/database.js';
 import { DATABASE } from '../nest/nurturing.module.js';
 import { loadUnsubscribeTokens } from '../unsubscribe/load-unsubscribe-tokens.js';
 import type { UnsubscribeTokens } from '../unsubscribe/unsubscribe-tokens.js';
 import { EngagementIngestionService } from './engagement-ingestion.service.js';
+import { PublicRateLimit } from './rate-limit.js';
 import { confirmationPage, donePage } from './unsubscribe-pages.js';
 
 @ApiExcludeController()
 @Controller('unsubscribe')
+@UseGuards(PublicRateLimit)
 export class UnsubscribeController {
   private tokens: Promise<UnsubscribeTokens> | undefined;
 

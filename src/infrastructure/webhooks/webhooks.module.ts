@@ -1,13 +1,34 @@
-// The public endpoints: engagement webhooks, one-click unsubscribe, /metrics.
+// The public endpoints: engagement webhooks (the specification's and five providers'), inbound
+// replies, one-click unsubscribe, /metrics. Rate-limited per client; no API keys (signatures).
 import { Module } from '@nestjs/common';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { EngagementIngestionService } from './engagement-ingestion.service.js';
+import { EngagementWebhookController } from './engagement-webhook.controller.js';
+import { InboundWebhookController } from './inbound-webhook.controller.js';
+import { MailgunWebhookController } from './mailgun-webhook.controller.js';
 import { MetricsController } from './metrics.controller.js';
+import { PostmarkWebhookController } from './postmark-webhook.controller.js';
+import { CachingCertificateSource, fetchCertificateOverHttps } from './providers/index.js';
+import { PublicRateLimit } from './rate-limit.js';
+import { ResendWebhookController } from './resend-webhook.controller.js';
+import { SendGridWebhookController } from './sendgrid-webhook.controller.js';
+import { SNS_CERTIFICATES, SesWebhookController } from './ses-webhook.controller.js';
 import { UnsubscribeController } from './unsubscribe.controller.js';
 import { WebhookMetrics } from './webhook-metrics.js';
+import { WebhookReceiver } from './webhook-receiver.service.js';
 
 @Module({
-  controllers: [UnsubscribeController, MetricsController],
+  controllers: [
+    EngagementWebhookController,
+    SendGridWebhookController,
+    MailgunWebhookController,
+    PostmarkWebhookController,
+    SesWebhookController,
+    ResendWebhookController,
+    InboundWebhookController,
+    UnsubscribeController,
+    MetricsController,
+  ],
   providers: [
     {
       provide: Registry,
@@ -17,9 +38,12 @@ import { WebhookMetrics } from './webhook-metrics.js';
         return registry;
       },
     },
+    { provide: SNS_CERTIFICATES, useFactory: () => new CachingCertificateSource(fetchCertificateOverHttps) },
+    PublicRateLimit,
     WebhookMetrics,
     EngagementIngestionService,
+    WebhookReceiver,
   ],
-  exports: [EngagementIngestionService, Registry],
+  exports: [EngagementIngestionService, Registry, SNS_CERTIFICATES],
 })
 export class WebhooksModule {}

@@ -26,6 +26,7 @@ export interface VerifiedMailgunWebhook {
 }
 
 export function verifyMailgunSignature(input: MailgunSignatureInput): VerifiedMailgunWebhook {
+  if (input.signingKey.trim() === '') throw new Error('Mailgun signing key is not configured');
   const body = parseJsonBody(input.rawBody);
   const block = isObject(body) ? body.signature : undefined;
   if (!isObject(block)) throw new WebhookAuthError('missing signature block');

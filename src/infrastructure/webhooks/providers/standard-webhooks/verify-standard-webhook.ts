@@ -28,6 +28,8 @@ export interface VerifiedWebhook {
 }
 
 export function verifyStandardWebhook(input: StandardWebhookInput): VerifiedWebhook {
+  const secrets = typeof input.secret === 'string' ? [input.secret] : input.secret;
+  if (secrets.length === 0) throw new Error('no webhook secret is configured');
   const prefix = input.headerPrefix ?? 'webhook';
   const id = requireHeader(input.headers, `${prefix}-id`);
   const timestampText = requireHeader(input.headers, `${prefix}-timestamp`);
@@ -42,7 +44,6 @@ export function verifyStandardWebhook(input: StandardWebhookInput): VerifiedWebh
   if (offered.length === 0) throw new WebhookAuthError(`no v1 signature in ${prefix}-signature`);
 
   const signedContent = Buffer.concat([Buffer.from(`${id}.${timestampText}.`, 'utf8'), input.rawBody]);
-  const secrets = typeof input.secret === 'string' ? [input.secret] : input.secret;
   const expected = secrets.map((secret) => createHmac('sha256', decodeWebhookSecret(secret)).update(signedContent).digest());
   // Every pair is compared (no early exit), each in constant time.
   let matched = false;
