@@ -6,6 +6,7 @@ import { HttpApiModule } from '../http-api/http-api.module.js';
 import { NurturingModule } from '../nest/nurturing.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { HealthController } from './health.controller.js';
+import { LiveProjectionService } from './live-projection.service.js';
 import { PipelineSchedulerService, SERVE_OPTIONS, type ServeOptions } from './pipeline-scheduler.service.js';
 
 @Module({})
@@ -18,6 +19,7 @@ export class ServeModule {
       providers: [
         { provide: SERVE_OPTIONS, useValue: options },
         PipelineSchedulerService,
+        LiveProjectionService,
       ],
     };
   }

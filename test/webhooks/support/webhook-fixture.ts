@@ -4,6 +4,7 @@ import { NurturingRunner } from '../../../src/application/pipeline/nurturing-run
 import { validateRunParameters } from '../../../src/application/pipeline/run-parameters.js';
 import { createPipelineDeps } from '../../../src/infrastructure/pipeline/create-pipeline-deps.js';
 import { EmailSink } from '../../support/email-sink.js';
+import { LiveProjectionService } from '../../../src/infrastructure/serve/live-projection.service.js';
 import { startTestApp, type TestApp } from '../../support/http-app.js';
 import { insertLeads } from '../../support/leads.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
@@ -16,6 +17,8 @@ export interface WebhookFixture {
   /** The provider message id the sink gave each first email. */
   messageIds: { a: string; b: string };
   eventCount(type?: string): Promise<number>;
+  /** Projects what the webhooks appended (the server also does so every few hundred ms). */
+  catchUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,9 @@ export async function webhookFixture(): Promise<WebhookFixture> {
     async eventCount(type?: string) {
       const r = await t.db.pool.query(`SELECT count(*)::int AS n FROM es_events WHERE $1::text IS NULL OR event_type = $1`, [type ?? null]);
       return r.rows[0].n as number;
+    },
+    async catchUp() {
+      await app.app.get(LiveProjectionService).catchUp();
     },
     async close() {
       await app.close();
