@@ -3,6 +3,7 @@ import { sequenceStreamId } from '../../../domain/sequence/events.js';
 import { initialState } from '../../../domain/sequence/state.js';
 import { chooseTemplate } from '../../../domain/templates/template-choice.js';
 import type { AppendToStream } from '../../ports/event-store.js';
+import { startSequenceOf } from '../../sequences/start-sequence/start-sequence-of.js';
 import { chunks } from '../concurrency.js';
 import type { PipelineDeps } from '../pipeline-deps.js';
 import type { RunContext } from '../run-context.js';
@@ -25,23 +26,9 @@ export async function startNurturingSequences(ctx: RunContext, deps: PipelineDep
     const ids = await deps.ids.nextSequenceIds(batch.length);
     const appends: AppendToStream[] = batch.map(({ lead, template }, i) => {
       const sequenceId = ids[i]!;
+      const declaredTotalSteps = template.declaredTotalSteps ?? template.totalSteps;
       const events = decide(
-        {
-          type: 'StartSequence',
-          data: {
-            sequenceId,
-            leadExtId: lead.extId,
-            email: lead.email,
-            firstName: lead.firstName,
-            leadFields: lead.fields,
-            templateId: template.id,
-            templateName: template.name,
-            steps: template.steps,
-            declaredTotalSteps: template.declaredTotalSteps ?? template.totalSteps,
-            baseScore: lead.score,
-            now: ctx.now,
-          },
-        },
+        startSequenceOf(sequenceId, lead, { ...template, declaredTotalSteps }, ctx.now),
         initialState,
       );
       const metadata = { command: 'StartSequence', runId: ctx.runId };

@@ -4,6 +4,7 @@ import { EVENT_STORE, type EventStore } from '../../ports/event-store.js';
 import { SEQUENCE_ID_ALLOCATOR, type SequenceIdAllocator } from '../../ports/sequence-id-allocator.js';
 import { executeSequenceCommand, type SequenceCommandResult } from '../execute-sequence-command.js';
 import { StartSequenceCommand } from './start-sequence.command.js';
+import { startSequenceOf } from './start-sequence-of.js';
 
 @CommandHandler(StartSequenceCommand)
 export class StartSequenceHandler implements ICommandHandler<StartSequenceCommand> {
@@ -14,26 +15,6 @@ export class StartSequenceHandler implements ICommandHandler<StartSequenceComman
 
   async execute({ lead, template, now, metadata }: StartSequenceCommand): Promise<SequenceCommandResult> {
     const sequenceId = await this.ids.nextSequenceId();
-    return executeSequenceCommand(
-      this.store,
-      sequenceId,
-      {
-        type: 'StartSequence',
-        data: {
-          sequenceId,
-          leadExtId: lead.extId,
-          email: lead.email,
-          firstName: lead.firstName,
-          leadFields: lead.fields,
-          templateId: template.id,
-          templateName: template.name,
-          steps: template.steps,
-          declaredTotalSteps: template.declaredTotalSteps,
-          baseScore: lead.score,
-          now,
-        },
-      },
-      { metadata },
-    );
+    return executeSequenceCommand(this.store, sequenceId, startSequenceOf(sequenceId, lead, template, now), { metadata });
   }
 }
