@@ -55,6 +55,17 @@ describe('sequence commands through the CommandBus', () => {
     expect(stream.events[0]!.metadata).toMatchObject({ command: 'StartSequence', actor: 'test' });
   });
 
+  it('a lead is enrolled once: of several StartSequence commands racing for it, exactly one wins', async () => {
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => start('lead_once', 10)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === 'rejected')) {
+      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(InvalidStateError);
+      expect((r as PromiseRejectedResult).reason.message).toMatch(/lead "lead_once" is already enrolled/);
+    }
+    const history = await app.get(QueryBus).execute(new GetLeadHistoryQuery('lead_once'));
+    expect(history.sequenceIds).toHaveLength(1);
+  });
+
   it('RecordEngagement with a repeated provider event id is a no-op', async () => {
     const { sequenceId } = await start('lead_dup', 10);
     const first = await engage(sequenceId, 'opened', 'evt-1');

@@ -9,15 +9,27 @@ export interface AppendWhereCurrentResult {
 }
 
 export async function appendWhereCurrent(store: EventStore, appends: AppendToStream[]): Promise<AppendWhereCurrentResult> {
-  let pending = appends.filter((a) => a.events.length > 0);
-  const conflicted: string[] = [];
+  const { appended, conflicted } = await appendGroupsWhereCurrent(store, appends.map((a) => [a]));
+  return { appended, conflicted: conflicted.map((group) => group[0]!.streamId) };
+}
+
+/** The same for groups of appends that stand or fall together (a sequence's start and its
+ * lead's enrollment): a conflict on any stream of a group drops the whole group. */
+export async function appendGroupsWhereCurrent(
+  store: EventStore,
+  groups: AppendToStream[][],
+): Promise<{ appended: AppendResult[]; conflicted: AppendToStream[][] }> {
+  let pending = groups.map((g) => g.filter((a) => a.events.length > 0)).filter((g) => g.length > 0);
+  const conflicted: AppendToStream[][] = [];
   while (pending.length > 0) {
     try {
-      return { appended: await store.appendToStreams(pending), conflicted };
+      return { appended: await store.appendToStreams(pending.flat()), conflicted };
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      conflicted.push(error.streamId);
-      pending = pending.filter((a) => a.streamId !== error.streamId);
+      const culprit = pending.find((g) => g.some((a) => a.streamId === error.streamId));
+      if (!culprit) throw error;
+      conflicted.push(culprit);
+      pending = pending.filter((g) => g !== culprit);
     }
   }
   return { appended: [], conflicted };

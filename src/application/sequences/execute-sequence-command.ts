@@ -4,6 +4,7 @@
 import { ConcurrencyError, type EventStore } from '../ports/event-store.js';
 import type { SequenceCommand } from '../../domain/sequence/commands.js';
 import { decide } from '../../domain/sequence/decide.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
 import { type SequenceEvent, sequenceStreamId } from '../../domain/sequence/events.js';
 import { loadSequence } from './load-sequence.js';
 
@@ -31,6 +32,7 @@ export async function executeSequenceCommand(
   const maxAttempts = options.maxAttempts ?? 20;
   for (let attempt = 1; ; attempt++) {
     const { state, revision } = await loadSequence(store, sequenceId);
+    if (revision < 0n && command.type !== 'StartSequence') throw new NotFoundError(`sequence ${sequenceId} does not exist`);
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new ConcurrencyError(sequenceStreamId(sequenceId), options.expectedRevision, revision);
     }

@@ -1,7 +1,7 @@
 // The HTTP application: body limits (413), raw bodies kept for signature checks, validation of
 // every DTO, one error mapping, OpenAPI at /docs. Used by `nurture serve` and by the tests.
 import 'reflect-metadata';
-import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -18,7 +18,19 @@ export async function createApp(db: Database, options: ServeOptions, logger: fal
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true });
   app.useBodyParser('text', { limit: BODY_LIMIT, type: ['text/plain'] });
   app.useGlobalFilters(new ErrorFilter());
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      // 400 naming the first bad field (`field`) besides every message.
+      exceptionFactory: (errors) => {
+        const first = errors[0];
+        const messages = errors.flatMap((e) => Object.values(e.constraints ?? {}).concat(e.children?.length ? [`${e.property} is invalid`] : []));
+        return new BadRequestException({ message: messages, field: first?.property });
+      },
+    }),
+  );
   app.set('trust proxy', 'loopback');
   const document = SwaggerModule.createDocument(
     app,

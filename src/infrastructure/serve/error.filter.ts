@@ -13,13 +13,21 @@ export interface ErrorBody {
   error: string;
   message: string | string[];
   field?: string;
+  /** Every field error, where there are several (templates). */
+  errors?: unknown[];
 }
 
 export function toHttpError(error: unknown): ErrorBody {
   if (error instanceof HttpException) {
     const response = error.getResponse();
     const body = typeof response === 'string' ? { message: response } : (response as Record<string, unknown>);
-    return { statusCode: error.getStatus(), error: STATUS_CODES[error.getStatus()] ?? 'Error', message: (body.message as string | string[]) ?? error.message, ...(body.field ? { field: String(body.field) } : {}) };
+    return {
+      statusCode: error.getStatus(),
+      error: STATUS_CODES[error.getStatus()] ?? 'Error',
+      message: (body.message as string | string[]) ?? error.message,
+      ...(body.field ? { field: String(body.field) } : {}),
+      ...(Array.isArray(body.errors) ? { errors: body.errors } : {}),
+    };
   }
   if (error instanceof WebhookAuthError) return { statusCode: 401, error: 'Unauthorized', message: `webhook rejected: ${error.reason}` };
   if (error instanceof ValidationError) return { statusCode: 422, error: 'Unprocessable Entity', message: error.message, field: error.field };

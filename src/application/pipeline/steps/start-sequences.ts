@@ -1,8 +1,7 @@
 import { decide } from '../../../domain/sequence/decide.js';
-import { sequenceStreamId } from '../../../domain/sequence/events.js';
 import { initialState } from '../../../domain/sequence/state.js';
 import { chooseTemplate } from '../../../domain/templates/template-choice.js';
-import type { AppendToStream } from '../../ports/event-store.js';
+import { type PlannedStart, appendStarts } from '../../sequences/start-sequence/append-starts.js';
 import { startSequenceOf } from '../../sequences/start-sequence/start-sequence-of.js';
 import { chunks } from '../concurrency.js';
 import type { PipelineDeps } from '../pipeline-deps.js';
@@ -24,17 +23,15 @@ export async function startNurturingSequences(ctx: RunContext, deps: PipelineDep
   });
   for (const batch of chunks(plans, BATCH)) {
     const ids = await deps.ids.nextSequenceIds(batch.length);
-    const appends: AppendToStream[] = batch.map(({ lead, template }, i) => {
+    const starts: PlannedStart[] = batch.map(({ lead, template }, i) => {
       const sequenceId = ids[i]!;
       const declaredTotalSteps = template.declaredTotalSteps ?? template.totalSteps;
-      const events = decide(
-        startSequenceOf(sequenceId, lead, { ...template, declaredTotalSteps }, ctx.now),
-        initialState,
-      );
+      const events = decide(startSequenceOf(sequenceId, lead, { ...template, declaredTotalSteps }, ctx.now), initialState);
       const metadata = { command: 'StartSequence', runId: ctx.runId };
-      return { streamId: sequenceStreamId(sequenceId), expectedRevision: 'no_stream', events: events.map((e) => ({ ...e, metadata })) };
+      return { sequenceId, leadExtId: lead.extId, templateName: template.name, events, occurredAt: ctx.now, metadata };
     });
-    await deps.store.appendToStreams(appends);
-    rec.count('sequences_started', appends.length);
+    const { started, alreadyEnrolled } = await appendStarts(deps.store, starts);
+    rec.count('sequences_started', started.length);
+    if (alreadyEnrolled.length > 0) rec.count('already_enrolled', alreadyEnrolled.length);
   }
 }

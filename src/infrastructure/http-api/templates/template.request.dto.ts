@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsArray, IsBoolean, IsInt, IsOptional, IsString } from 'class-validator';
+
+/** One item of steps_config (documentation: the items are validated by the domain, every error listed). */
+export class TemplateStepDto {
+  @ApiProperty({ example: 1, description: 'Step number; steps are numbered 1..n.' }) step!: number;
+  @ApiProperty({ example: 2, description: 'Days after the previous step\'s send (step 1: after the start).' }) delay_days!: number;
+  @ApiProperty({ example: '{{first_name}}, acceso VIP', description: 'Logic-less: {{field}} or {{field | fallback}}.' }) subject_template!: string;
+  @ApiProperty({ example: 'Contenido personalizado para VIP...' }) body_template!: string;
+}
+
+/** A template, as the specification's INSERT writes it (POST creates, PUT replaces). */
+export class TemplateRequestDto {
+  @ApiProperty({ example: 'vip_nurturing' })
+  @IsString()
+  name!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Secuencia para leads VIP' })
+  @IsOptional()
+  @IsString()
+  description?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'high', description: 'leads.priority it is for; null = any.' })
+  @IsOptional()
+  @IsString()
+  priority_filter?: string | null;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true, default: 0 })
+  @IsOptional()
+  @IsInt()
+  min_score?: number | null;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true, default: 100 })
+  @IsOptional()
+  @IsInt()
+  max_score?: number | null;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 3, description: 'Declared count; the steps present are the truth (a mismatch is a warning).' })
+  @IsOptional()
+  @IsInt()
+  total_steps?: number | null;
+
+  @ApiProperty({ type: () => [TemplateStepDto] })
+  @IsArray()
+  steps_config!: unknown[];
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean | null;
+}
