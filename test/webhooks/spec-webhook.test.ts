@@ -9,10 +9,12 @@ describe('POST /webhooks/engagement (the specification\'s format)', () => {
 
   beforeAll(async () => {
     process.env.NURTURE_WEBHOOK_SECRET = secret;
+    process.env.NURTURE_API_KEYS = 'test-key';
     f = await webhookFixture();
   });
   afterAll(async () => {
     delete process.env.NURTURE_WEBHOOK_SECRET;
+    delete process.env.NURTURE_API_KEYS;
     await f.close();
   });
 
@@ -99,6 +101,13 @@ describe('POST /webhooks/engagement (the specification\'s format)', () => {
       { source: 'webhook', email: 'stranger@example.com', sequence_id: null, reason: 'no sequence for email stranger@example.com' },
       { source: 'webhook', email: 'ana@example.com', sequence_id: '999999', reason: 'no sequence 999999' },
     ]);
+    const listed = await fetch(`${f.app.url}/unmatched-events?limit=1`, { headers: { authorization: 'Bearer test-key' } });
+    expect(listed.status).toBe(200);
+    const page = (await listed.json()) as { items: { email: string; reason: string }[]; next_cursor: number };
+    expect(page.items).toEqual([expect.objectContaining({ email: 'ana@example.com', reason: 'no sequence 999999' })]);
+    const rest = await (await fetch(`${f.app.url}/unmatched-events?cursor=${page.next_cursor}`, { headers: { authorization: 'Bearer test-key' } })).json();
+    expect(rest).toEqual({ items: [expect.objectContaining({ email: 'stranger@example.com' })], next_cursor: null });
+    expect((await fetch(`${f.app.url}/unmatched-events`)).status).toBe(401);
     const metrics = await (await fetch(`${f.app.url}/metrics`)).text();
     expect(metrics).toMatch(/nurture_unmatched_events 2/);
     expect(metrics).toMatch(/nurture_engagement_events_total\{source="webhook",outcome="unmatched"\} 2/);

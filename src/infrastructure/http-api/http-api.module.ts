@@ -22,6 +22,7 @@ import { SequenceLifecycleController } from './sequences/sequence-lifecycle.http
 import { SequenceQueriesController } from './sequences/sequence-queries.http.controller.js';
 import { READ_SIDE_PROVIDERS } from './sql/read-side.providers.js';
 import { TemplatesController } from './templates/templates.http.controller.js';
+import { UnmatchedEventsController } from './unmatched/unmatched-events.http.controller.js';
 
 @Module({
   controllers: [
@@ -34,6 +35,7 @@ import { TemplatesController } from './templates/templates.http.controller.js';
     TemplatesController,
     RunsController,
     LeadHistoryController,
+    UnmatchedEventsController,
   ],
   providers: [
     ApiKeyGuard,
