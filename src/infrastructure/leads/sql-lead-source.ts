@@ -2,6 +2,7 @@
 // minus suppressed addresses and leads already in a sequence, oldest first.
 import type pg from 'pg';
 import type { ColdLead, ColdLeadQuery, LeadSource } from '../../application/ports/lead-source.js';
+import { leadTextFields } from './lead-text-fields.js';
 
 const COLD_LEADS = `
   SELECT l.ext_id, l.email, l.first_name, l.score, l.priority, l.created_at, to_jsonb(l) AS row
@@ -37,17 +38,7 @@ export class SqlLeadSource implements LeadSource {
       score: r.score === null ? null : Number(r.score),
       priority: r.priority,
       createdAt: r.created_at.toISOString(),
-      fields: textFields(r.row),
+      fields: leadTextFields(r.row),
     }));
   }
-}
-
-/** The lead's scalar columns as text, for `{{placeholders}}`. */
-function textFields(row: Record<string, unknown>): Record<string, string | null> {
-  const fields: Record<string, string | null> = {};
-  for (const [name, value] of Object.entries(row)) {
-    if (value === null || typeof value === 'string') fields[name] = value;
-    else if (typeof value === 'number' || typeof value === 'boolean') fields[name] = String(value);
-  }
-  return fields;
 }

@@ -1,6 +1,7 @@
 // Reads one lead of the user's `leads` table (whatever its extra columns) for a manual enrollment.
 import type pg from 'pg';
 import type { EnrollableLead, EnrollmentLeads } from '../../../application/enrollment/enroll-lead/enrollment-leads.port.js';
+import { leadTextFields } from '../../leads/lead-text-fields.js';
 
 interface LeadRow {
   row: Record<string, unknown>;
@@ -28,18 +29,8 @@ export class SqlEnrollmentLeads implements EnrollmentLeads {
       firstName: typeof r.first_name === 'string' ? r.first_name : null,
       score: Number.isFinite(score) ? score : null,
       priority: typeof r.priority === 'string' ? r.priority : null,
-      fields: textFields(r),
+      fields: leadTextFields(r),
       suppressed: found.suppressed,
     };
   }
-}
-
-/** The lead's scalar columns as text, for `{{placeholders}}` (as runs capture them). */
-function textFields(row: Record<string, unknown>): Record<string, string | null> {
-  const fields: Record<string, string | null> = {};
-  for (const [name, value] of Object.entries(row)) {
-    if (value === null || typeof value === 'string') fields[name] = value;
-    else if (typeof value === 'number' || typeof value === 'boolean') fields[name] = String(value);
-  }
-  return fields;
 }
