@@ -1,0 +1,99 @@
+// `npm run bench`: creates its own databases, generates each case's data, runs the cases and prints
+// one table (or, with --json, one JSON document): each figure beside the raw limit of this machine
+// measured in the same run. Every case checks its own correctness; a failed check makes the run
+// exit 1 whatever the speed. See bench/README.md.
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { BenchDatabases } from './lib/bench-db.js';
+import { CASE_IDS, parseOptions, SIZES, USAGE, UsageError } from './lib/options.js';
+import { finishRow, renderNotes, renderTable } from './lib/report.js';
+import { log } from './lib/util.js';
+
+const CASES = {
+  B1: () => import('./cases/b1-append.js').then((m) => m.runB1),
+  B2: () => import('./cases/b2-send.js').then((m) => m.runB2),
+  B3: () => import('./cases/b3-ingest.js').then((m) => m.runB3),
+  B4: () => import('./cases/b4-rebuild.js').then((m) => m.runB4),
+  B5: () => import('./cases/b5-run.js').then((m) => m.runB5),
+};
+
+function machine(postgres) {
+  const cpuinfo = (() => {
+    try {
+      return readFileSync('/proc/cpuinfo', 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    postgres,
+  };
+}
+
+async function main() {
+  let options;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`bench: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const dbs = new BenchDatabases({ keep: options.keep });
+  const interrupted = async () => {
+    await dbs.dropAll().catch(() => undefined);
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+
+  const startedAt = new Date();
+  const rows = [];
+  let env;
+  try {
+    try {
+      env = machine(await dbs.serverVersion());
+    } catch (error) {
+      process.stderr.write(`bench: cannot reach PostgreSQL at ${dbs.server.host} (${error.message}); set DATABASE_URL to a server on which this role may CREATE DATABASE\n`);
+      return 1;
+    }
+    log(`scale ${options.scale}; databases ${dbs.prefix}* on ${dbs.server.host}`);
+    await dbs.prepareTemplate();
+    const ctx = { dbs, sizes: SIZES[options.scale], options };
+    for (const id of CASE_IDS.filter((c) => options.only.includes(c))) {
+      const t0 = Date.now();
+      try {
+        const run = await CASES[id]();
+        for (const row of await run(ctx)) rows.push(finishRow({ status: 'measured', ...row, correct: row.status === 'pending' ? null : row.checks.every((c) => c.ok) }));
+      } catch (error) {
+        log(`${id} failed: ${error.stack ?? error}`);
+        rows.push(finishRow({ id, name: id, status: 'error', figure: null, raw: null, target: null, checks: [], correct: false, error: String(error.message ?? error) }));
+      }
+      log(`${id} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await dbs.dropAll();
+  }
+  const finishedAt = new Date();
+  const correct = rows.every((r) => r.correct !== false);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ scale: options.scale, startedAt, finishedAt, machine: env, correct, cases: rows }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`\nnpm run bench — scale ${options.scale}, ${startedAt.toISOString()}, ${env.cpus} CPUs (${env.cpuModel}), ${env.postgres.split(' on ')[0]}\n\n`);
+    process.stdout.write(`${renderTable(rows)}\n\n${renderNotes(rows)}\n`);
+    process.stdout.write(correct ? '\nall correctness checks passed\n' : '\nSOME CORRECTNESS CHECKS FAILED\n');
+  }
+  return correct ? 0 : 1;
+}
+
+process.exitCode = await main();
