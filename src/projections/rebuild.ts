@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { withTransaction } from '../infrastructure/database/database.js';
 import { deleteCheckpoint, lockCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { NURTURING_READ_MODEL, NurturingReadModelProjection } from './nurturing-read-model/nurturing-read-model.projection.js';
-import { LIVE_TABLES, type ReadModelTables, SHADOW_TABLES } from './nurturing-read-model/read-model-tables.js';
+import { LIVE_TABLES, type ReadModelTables, SHADOW_TABLES, UPSERT_KEYS } from './nurturing-read-model/read-model-tables.js';
 import { DEFAULT_PROJECTION_BATCH_SIZE, type LogReaderFor, Projector } from './projector.js';
 
 export interface RebuildOptions {
@@ -45,10 +45,15 @@ export async function rebuildReadModel(pool: pg.Pool, readerFor: LogReaderFor, o
   return replayed;
 }
 
+/** The shadow tables carry only the keys the projection's upserts need: no secondary index
+ * is maintained during the replay (they are never queried), and the copy back into the live
+ * tables keeps the live tables' own indexes and constraints. */
 async function createShadowTables(pool: pg.Pool): Promise<void> {
   await dropShadowTables(pool);
   for (const key of Object.keys(LIVE_TABLES) as (keyof ReadModelTables)[]) {
-    await pool.query(`CREATE TABLE ${SHADOW_TABLES[key]} (LIKE ${LIVE_TABLES[key]} INCLUDING ALL)`);
+    await pool.query(
+      `CREATE TABLE ${SHADOW_TABLES[key]} (LIKE ${LIVE_TABLES[key]} INCLUDING DEFAULTS, UNIQUE (${UPSERT_KEYS[key].join(', ')}))`,
+    );
   }
 }
 

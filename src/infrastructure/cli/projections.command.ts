@@ -10,7 +10,7 @@ export function registerProjections(program: Command): void {
   projections
     .command('rebuild')
     .description('replay the whole event log into fresh tables and swap them in')
-    .option('--batch-size <n>', 'events per batch', '1000')
+    .option('--batch-size <n>', 'events per batch', '10000')
     .action(async (options: { batchSize: string }) => {
       const batchSize = Number(options.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {

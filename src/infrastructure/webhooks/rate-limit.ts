@@ -1,6 +1,6 @@
 // Rate limits on the public endpoints, per client address and minute (fixed windows, in
 // memory, per instance): webhooks get room for providers' bursts (NURTURE_WEBHOOK_RATE_LIMIT,
-// default 6000/min), the unsubscribe pages less (NURTURE_PUBLIC_RATE_LIMIT, default 120/min).
+// default 60000/min: a provider batching 100 events a request can push 100,000 a second), the unsubscribe pages less (NURTURE_PUBLIC_RATE_LIMIT, default 120/min).
 // Over the limit: 429 with Retry-After. Commands and queries are behind API keys instead.
 import { type CanActivate, type ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -14,7 +14,7 @@ const positive = (value: string | undefined, fallback: number): number => {
 
 @Injectable()
 export class PublicRateLimit implements CanActivate {
-  private readonly webhookLimit = positive(process.env.NURTURE_WEBHOOK_RATE_LIMIT, 6000);
+  private readonly webhookLimit = positive(process.env.NURTURE_WEBHOOK_RATE_LIMIT, 60_000);
   private readonly pageLimit = positive(process.env.NURTURE_PUBLIC_RATE_LIMIT, 120);
   private windowStart = 0;
   private counts = new Map<string, number>();

@@ -223,10 +223,8 @@ function engaged(sequence: SequenceRow, summary: SummaryRow, at: string): void {
     clicks: summary.total_clicks,
     replies: summary.total_replies,
   });
-  if (sequence.status !== 'qualified') {
-    sequence.engagement_score = summary.engagement_score;
-    sequence.total_score = (sequence.base_score ?? 0) + summary.engagement_score;
-  }
+  sequence.engagement_score = summary.engagement_score;
+  sequence.total_score = (sequence.base_score ?? 0) + summary.engagement_score;
 }
 
 function finishSummary(summary: SummaryRow, sequence: SequenceRow, at: string): void {

@@ -21,6 +21,14 @@ export const SHADOW_TABLES: ReadModelTables = {
   suppressions: `${READ_MODEL_TABLES.suppressions}__rebuild`,
 };
 
+/** The key each table's upsert conflicts on. */
+export const UPSERT_KEYS: { [K in keyof ReadModelTables]: string[] } = {
+  sequences: ['id'],
+  emails: ['sequence_id', 'step_number'],
+  summaries: ['sequence_id'],
+  suppressions: ['email'],
+};
+
 export async function loadAffectedRows(
   client: pg.ClientBase,
   tables: ReadModelTables,
@@ -40,10 +48,10 @@ export async function loadAffectedRows(
 }
 
 export async function writeAffectedRows(client: pg.ClientBase, tables: ReadModelTables, rows: AffectedRows): Promise<void> {
-  await upsert(client, tables.sequences, ['id'], [...rows.sequences.values()]);
-  await upsert(client, tables.emails, ['sequence_id', 'step_number'], [...rows.emails.values()]);
-  await upsert(client, tables.summaries, ['sequence_id'], [...rows.summaries.values()]);
-  await insertMissing(client, tables.suppressions, ['email'], [...rows.suppressions.values()]);
+  await upsert(client, tables.sequences, UPSERT_KEYS.sequences, [...rows.sequences.values()]);
+  await upsert(client, tables.emails, UPSERT_KEYS.emails, [...rows.emails.values()]);
+  await upsert(client, tables.summaries, UPSERT_KEYS.summaries, [...rows.summaries.values()]);
+  await insertMissing(client, tables.suppressions, UPSERT_KEYS.suppressions, [...rows.suppressions.values()]);
 }
 
 async function upsert(client: pg.ClientBase, table: string, key: string[], rows: object[]): Promise<void> {
