@@ -1,8 +1,10 @@
 // One HTTP request with a timeout per attempt (headers and body), retried with exponential backoff
 // (equal jitter) on network errors, timeouts, 5xx and 429; a `Retry-After` on 429/503 sets the wait
 // instead. A `Retry-After` longer than `maxDelayMs` is not cut short: the response is returned as it is.
-// Node's fetch (undici) keeps connections alive, so retries and later requests reuse them.
+// Connections are kept alive, so retries and later requests reuse them.
 // Error messages never carry the URL (webhook URLs and query strings hold secrets) nor a request body.
+import http from 'node:http';
+import https from 'node:https';
 
 export interface RetryPolicy {
   /** Per attempt. */
@@ -63,23 +65,49 @@ class AttemptTimeout extends Error {
   override readonly name = 'TimeoutError';
 }
 
+// node:http with keep-alive agents, not fetch: measured here (bench B2) it sends about four times
+// as many requests a second, fetch's web streams and per-request abort controllers being the cost.
+const AGENTS = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }),
+};
+
 /** One attempt; the timeout covers the response headers and the whole body. */
-async function attemptOnce(url: string, init: RequestInit, timeoutMs: number): Promise<{ response: Response; body: string }> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new AttemptTimeout(`timed out after ${timeoutMs} ms`)), timeoutMs);
-  const signal = init.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
-  try {
-    const response = await fetch(url, { ...init, signal });
-    const body = await response.text();
-    // undici hands the connection back to its pool just after the body ends; without this turn a
-    // request made right away finds it busy and opens a second connection.
-    await new Promise((resolve) => setImmediate(resolve));
-    return { response, body };
-  } catch (error) {
-    throw controller.signal.aborted ? controller.signal.reason : error;
-  } finally {
-    clearTimeout(timer);
-  }
+function attemptOnce(url: string, init: RequestInit, timeoutMs: number): Promise<{ response: Pick<Response, 'status' | 'headers'>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const client = target.protocol === 'https:' ? https : http;
+    const request = client.request(target, {
+      method: init.method ?? 'GET',
+      headers: init.headers as Record<string, string> | undefined,
+      agent: AGENTS[target.protocol as 'http:' | 'https:'],
+    });
+    const fail = (error: unknown) => {
+      clearTimeout(timer);
+      init.signal?.removeEventListener('abort', onAbort);
+      reject(error);
+    };
+    const timer = setTimeout(() => request.destroy(new AttemptTimeout(`timed out after ${timeoutMs} ms`)), timeoutMs);
+    const onAbort = () => request.destroy(init.signal!.reason instanceof Error ? init.signal!.reason : new Error('aborted'));
+    if (init.signal?.aborted) return fail(init.signal.reason);
+    init.signal?.addEventListener('abort', onAbort, { once: true });
+    request.on('error', fail);
+    request.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', fail);
+      res.on('end', () => {
+        clearTimeout(timer);
+        init.signal?.removeEventListener('abort', onAbort);
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+        }
+        resolve({ response: { status: res.statusCode ?? 0, headers }, body: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    request.end(typeof init.body === 'string' ? init.body : undefined);
+  });
 }
 
 /** Exponential, capped, with equal jitter: in [d/2, d] for d = min(cap, base·2^(attempt-1)). */
@@ -126,11 +154,11 @@ export function retryAfterMs(response: Pick<Response, 'status' | 'headers'>): nu
 
 function describe(error: unknown, timeoutMs: number): string {
   if (error instanceof AttemptTimeout) return `timed out after ${timeoutMs} ms`;
-  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const e = error as { name?: string; message?: string; code?: string; cause?: { code?: string; message?: string } };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return `timed out after ${timeoutMs} ms`;
-  const code = e.cause?.code;
+  const code = e.code ?? e.cause?.code;
   if (code === 'ECONNREFUSED') return 'connection refused (ECONNREFUSED)';
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return `connection closed by the server (${code})`;
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return `connection closed by the server (${code})`;
   if (code) return `request failed (${code})`;
   return `request failed: ${e.cause?.message ?? e.message ?? String(error)}`;
 }
