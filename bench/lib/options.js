@@ -47,14 +47,14 @@ export const SIZES = {
     b1: { streams: 10_000, batchStreams: 250, appenders: 4, peerCallers: 8, repeat: 3 },
     b2: { sequences: 20_000 },
     b3: { sequences: 10_000, events: 100_000, perRequest: 100, clients: 8 },
-    b4: { events: 1_000_000, batchSize: 1000 },
+    b4: { events: 1_000_000, batchSize: 10_000 },
     b5: { leads: 1_000_000, active: 100_000, due: 20_000, newLeads: 100 },
   },
   small: {
     b1: { streams: 2_000, batchStreams: 250, appenders: 4, peerCallers: 8, repeat: 1 },
     b2: { sequences: 2_000 },
     b3: { sequences: 1_000, events: 10_000, perRequest: 100, clients: 8 },
-    b4: { events: 50_000, batchSize: 1000 },
+    b4: { events: 50_000, batchSize: 10_000 },
     b5: { leads: 20_000, active: 5_000, due: 1_000, newLeads: 100 },
   },
 };

@@ -33,9 +33,19 @@ export async function decideMany(
   metadata: Record<string, unknown>,
 ): Promise<DecideManyResult> {
   const loaded = await loadSequences(store, sequenceIds);
+  return decideOnStates(store, [...loaded].map(([sequenceId, l]) => ({ sequenceId, ...l })), commandFor, metadata);
+}
+
+/** The same on states the caller already holds (each at `revision`), saving the read. */
+export async function decideOnStates(
+  store: EventStore,
+  items: { sequenceId: number; state: SequenceState; revision: bigint }[],
+  commandFor: (state: SequenceState, sequenceId: number) => SequenceCommand | null | Promise<SequenceCommand | null>,
+  metadata: Record<string, unknown>,
+): Promise<DecideManyResult> {
   const result: DecideManyResult = { decided: [], refused: [] };
   const batch: (Decided & { command: SequenceCommand })[] = [];
-  for (const [sequenceId, { state, revision }] of loaded) {
+  for (const { sequenceId, state, revision } of items) {
     const command = await commandFor(state, sequenceId);
     if (!command) continue;
     try {

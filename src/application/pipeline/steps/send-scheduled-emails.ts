@@ -2,18 +2,18 @@
 // (expected revision: one sender wins), POST with `Idempotency-Key: <sequence>:<step>`, record
 // the outcome. A reservation left by a dead run is taken over and retried with the same key.
 import type { SequenceCommand } from '../../../domain/sequence/commands.js';
-import { isDue, type SequenceState } from '../../../domain/sequence/state.js';
+import { evolve, isDue, type SequenceState } from '../../../domain/sequence/state.js';
 import type { OutgoingEmail, SendOutcome } from '../../ports/email-sender.js';
 import type { UnsubscribeLinks } from '../../ports/unsubscribe-links.js';
 import { composeEmail } from '../compose-email.js';
 import { chunks, mapWithConcurrency } from '../concurrency.js';
-import { decideMany } from '../decide-many.js';
+import { decideMany, decideOnStates } from '../decide-many.js';
 import { emailEventIdOf, idempotencyKeyOf } from '../email-identity.js';
 import type { PipelineDeps } from '../pipeline-deps.js';
 import type { RunContext } from '../run-context.js';
 import type { StepRecorder } from '../run-report.js';
 
-const BATCH = 500;
+const BATCH = 2000;
 
 export async function sendScheduledEmails(ctx: RunContext, deps: PipelineDeps, rec: StepRecorder): Promise<void> {
   await deps.readModel.catchUp();
@@ -89,7 +89,11 @@ async function sendBatch(
         }
       : { type: 'RecordEmailSendFailed', data: { step: o.step, emailEventId: o.emailEventId, error: o.outcome.error, attempts: o.outcome.attempts, now: ctx.now } };
   };
-  const result = await decideMany(deps.store, [...outcomes.keys()], outcomeCommand, { runId: ctx.runId });
+  // Decided on the states right after the reservations: no second read of the streams.
+  const reservedStates = reserved.decided
+    .filter((d) => outcomes.has(d.sequenceId))
+    .map((d) => ({ sequenceId: d.sequenceId, state: d.events.reduce(evolve, d.state), revision: d.revision }));
+  const result = await decideOnStates(deps.store, reservedStates, outcomeCommand, { runId: ctx.runId });
   for (const [sequenceId, { outcome }] of outcomes) {
     if (outcome.ok) rec.count('sent');
     else {
