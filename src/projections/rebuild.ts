@@ -2,6 +2,7 @@
 // tables keep serving (and the live projector keeps running), then swaps the result in with
 // one transaction, so readers see either the old rows or the rebuilt ones, never a mix.
 import type pg from 'pg';
+import { LOG_START, type LogCheckpoint, checkpointOf } from '../application/ports/event-store.js';
 import { withTransaction } from '../infrastructure/database/database.js';
 import { deleteCheckpoint, lockCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { NURTURING_READ_MODEL, NurturingReadModelProjection } from './nurturing-read-model/nurturing-read-model.projection.js';
@@ -23,11 +24,7 @@ export async function rebuildReadModel(pool: pg.Pool, readerFor: LogReaderFor, o
 
   const shadow = new NurturingReadModelProjection(SHADOW_TABLES, SHADOW_CHECKPOINT);
   const projector = new Projector(pool, shadow, readerFor, batchSize);
-  let replayed = 0;
-  await projector.catchUp((n) => {
-    replayed += n;
-    options.onProgress?.(replayed);
-  });
+  let replayed = await replayInWindows(pool, shadow, readerFor, batchSize, (n) => options.onProgress?.(n));
 
   await withTransaction(pool, async (client) => {
     // Holding the live checkpoint stops the live projector until the swap commits.
@@ -42,6 +39,56 @@ export async function rebuildReadModel(pool: pg.Pool, readerFor: LogReaderFor, o
     await deleteCheckpoint(client, SHADOW_CHECKPOINT);
     await dropShadowTables(client);
   });
+  return replayed;
+}
+
+/** Events written per transaction in the replay: rows stay in memory in between. */
+const WINDOW_EVENTS = 200_000;
+
+/** Replays the log into the shadow tables, reading `batchSize` events at a time and writing the
+ * rows (with the shadow checkpoint) once per window of events. */
+async function replayInWindows(
+  pool: pg.Pool,
+  shadow: NurturingReadModelProjection,
+  readerFor: LogReaderFor,
+  batchSize: number,
+  onProgress: (replayed: number) => void,
+): Promise<number> {
+  const reader = readerFor(pool);
+  const target = await reader.readHead();
+  const window = shadow.openWindow();
+  let at: LogCheckpoint = LOG_START;
+  let replayed = 0;
+  let pending = 0;
+  const flush = () =>
+    withTransaction(pool, async (client) => {
+      await window.flush(client);
+      await lockCheckpoint(client, SHADOW_CHECKPOINT);
+      await saveCheckpoint(client, SHADOW_CHECKPOINT, at);
+    });
+  // The next batch is read while this one is applied: PostgreSQL reads as Node projects.
+  let next = reader.readAll(at, batchSize);
+  for (;;) {
+    const events = await next;
+    if (events.length === 0) {
+      // Everything committed before the rebuild began is in; later events come with the swap.
+      if (!(await reader.hasUnread(at, target))) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      next = reader.readAll(at, batchSize);
+      continue;
+    }
+    at = checkpointOf(events[events.length - 1]!);
+    next = reader.readAll(at, batchSize);
+    await window.add(pool, events);
+    replayed += events.length;
+    pending += events.length;
+    onProgress(replayed);
+    if (pending >= WINDOW_EVENTS) {
+      await flush();
+      pending = 0;
+    }
+  }
+  await flush();
   return replayed;
 }
 

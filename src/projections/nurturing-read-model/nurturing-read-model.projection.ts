@@ -27,6 +27,34 @@ export class NurturingReadModelProjection implements Projection {
     for (const e of batch) applyEvent(rows, e);
     await writeAffectedRows(client, this.tables, rows);
   }
+
+  /** Applies many batches in memory and writes their rows once, at `flush`: for a replay into
+   * tables no one else writes (the rebuild), where re-reading and re-writing a sequence's rows
+   * for every batch it appears in is the cost. */
+  openWindow(): ProjectionWindow {
+    const tables = this.tables;
+    let rows = emptyAffectedRows();
+    let known = new Set<number>();
+    return {
+      async add(client, events) {
+        const batch = toSequenceEvents(events);
+        const unknown = [...new Set(batch.map((e) => e.sequenceId))].filter((id) => !known.has(id));
+        await loadAffectedRows(client, tables, unknown, rows);
+        for (const id of unknown) known.add(id);
+        for (const e of batch) applyEvent(rows, e);
+      },
+      async flush(client) {
+        await writeAffectedRows(client, tables, rows);
+        rows = emptyAffectedRows();
+        known = new Set();
+      },
+    };
+  }
+}
+
+export interface ProjectionWindow {
+  add(client: pg.ClientBase | pg.Pool, events: StoredEvent[]): Promise<void>;
+  flush(client: pg.ClientBase): Promise<void>;
 }
 
 function toSequenceEvents(events: StoredEvent[]): EventInStream[] {

@@ -30,7 +30,7 @@ export const UPSERT_KEYS: { [K in keyof ReadModelTables]: string[] } = {
 };
 
 export async function loadAffectedRows(
-  client: pg.ClientBase,
+  client: pg.ClientBase | pg.Pool,
   tables: ReadModelTables,
   sequenceIds: number[],
   rows: AffectedRows,
