@@ -11,6 +11,8 @@ import { DEFAULT_PROJECTION_BATCH_SIZE, type LogReaderFor, Projector } from './p
 
 export interface RebuildOptions {
   batchSize?: number;
+  /** Events applied in memory between writes (default 200,000). */
+  windowEvents?: number;
   /** Called after every batch with the number of events replayed so far. */
   onProgress?: (replayed: number) => void;
 }
@@ -24,7 +26,8 @@ export async function rebuildReadModel(pool: pg.Pool, readerFor: LogReaderFor, o
 
   const shadow = new NurturingReadModelProjection(SHADOW_TABLES, SHADOW_CHECKPOINT);
   const projector = new Projector(pool, shadow, readerFor, batchSize);
-  let replayed = await replayInWindows(pool, shadow, readerFor, batchSize, (n) => options.onProgress?.(n));
+  const windowEvents = options.windowEvents ?? WINDOW_EVENTS;
+  let replayed = await replayInWindows(pool, shadow, readerFor, { batchSize, windowEvents }, (n) => options.onProgress?.(n));
 
   await withTransaction(pool, async (client) => {
     // Holding the live checkpoint stops the live projector until the swap commits.
@@ -51,7 +54,7 @@ async function replayInWindows(
   pool: pg.Pool,
   shadow: NurturingReadModelProjection,
   readerFor: LogReaderFor,
-  batchSize: number,
+  { batchSize, windowEvents }: { batchSize: number; windowEvents: number },
   onProgress: (replayed: number) => void,
 ): Promise<number> {
   const reader = readerFor(pool);
@@ -83,7 +86,7 @@ async function replayInWindows(
     replayed += events.length;
     pending += events.length;
     onProgress(replayed);
-    if (pending >= WINDOW_EVENTS) {
+    if (pending >= windowEvents) {
       await flush();
       pending = 0;
     }

@@ -28,7 +28,8 @@ describe('projections: rebuild equals live', () => {
         fc.array(operationArb(LEADS), { minLength: 5, maxLength: 70 }),
         fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 1, max: 40 }),
-        async (ops, liveBatch, rebuildBatch) => {
+        fc.integer({ min: 1, max: 60 }),
+        async (ops, liveBatch, rebuildBatch, windowEvents) => {
           await reset(t.db.pool);
           const store = new PostgresEventStore(t.db.pool);
           const live = new Projector(t.db.pool, new NurturingReadModelProjection(), readerFor, liveBatch);
@@ -44,7 +45,7 @@ describe('projections: rebuild equals live', () => {
             expect(rows[i]).toEqual({ id: String(id), status: state.status, current_step: state.currentStep, total_steps: state.totalSteps });
           }
 
-          await rebuildReadModel(t.db.pool, readerFor, { batchSize: rebuildBatch });
+          await rebuildReadModel(t.db.pool, readerFor, { batchSize: rebuildBatch, windowEvents });
           expect(await readModelSnapshot(t.db.pool)).toEqual(liveRows);
         },
       ),
