@@ -291,7 +291,7 @@ COMMENT ON COLUMN lead_nurturing_sequences.pause_reason IS
 COMMENT ON COLUMN lead_nurturing_sequences.stop_reason IS
     'Why it was stopped: bounced, unsubscribed, complained or manual.';
 COMMENT ON COLUMN lead_nurturing_sequences.stream_revision IS
-    'Revision of the sequence''s event stream after the last event applied (optimistic concurrency, freshness).';
+    'Revision of the sequence''s event stream after the last event that changed this row (a send reservation changes none).';
 COMMENT ON COLUMN lead_nurturing_sequences.last_event_at IS
     'occurredAt of the last event applied to this row.';
 

@@ -24,7 +24,7 @@ export function applyEvent(rows: AffectedRows, { sequenceId, streamPosition, eve
 
   switch (event.type) {
     case 'SequenceStarted':
-    case 'EmailSendReserved': // in flight: the email row appears with its outcome
+    case 'EmailSendReserved': // row-neutral (never passed here by the projection)
       return;
     case 'EmailSent': {
       const { step, dryRun } = event.data;

@@ -57,10 +57,13 @@ export interface ProjectionWindow {
   flush(client: pg.ClientBase): Promise<void>;
 }
 
+/** Events that change no row: not even loaded. A reservation's email row appears with its outcome. */
+const ROW_NEUTRAL = new Set(['EmailSendReserved']);
+
 function toSequenceEvents(events: StoredEvent[]): EventInStream[] {
   const out: EventInStream[] = [];
   for (const stored of events) {
-    if (!stored.streamId.startsWith(SEQUENCE_STREAM_PREFIX)) continue;
+    if (!stored.streamId.startsWith(SEQUENCE_STREAM_PREFIX) || ROW_NEUTRAL.has(stored.type)) continue;
     const event = upcastEvent(stored);
     if (!event) continue;
     const sequenceId = Number(stored.streamId.slice(SEQUENCE_STREAM_PREFIX.length));
