@@ -114,5 +114,20 @@ export function streamCases(subject: SubjectAccess): void {
       expect(streams.get(`${p}-none`)).toEqual({ revision: -1n, events: [] });
       expect((await store().readStreams([])).size).toBe(0);
     });
+
+    it('reads the events of many streams after given revisions, in order', async () => {
+      const p = uniquePrefix('after');
+      await store().appendToStreams([
+        { streamId: `${p}-a`, expectedRevision: 'no_stream', events: markedEvents(`${p}-a`, 4) },
+        { streamId: `${p}-b`, expectedRevision: 'no_stream', events: markedEvents(`${p}-b`, 2) },
+      ]);
+      const tails = await store().readStreamsAfter(new Map([[`${p}-a`, 1n], [`${p}-b`, 1n], [`${p}-none`, -1n]]));
+      expect(tails.get(`${p}-a`)!.map(markerOf)).toEqual([`${p}-a#2`, `${p}-a#3`]);
+      expect(tails.get(`${p}-b`)).toEqual([]);
+      expect(tails.get(`${p}-none`)).toEqual([]);
+      const whole = await store().readStreamsAfter(new Map([[`${p}-b`, -1n]]));
+      expect(whole.get(`${p}-b`)!.map((e) => e.streamPosition)).toEqual([0n, 1n]);
+      expect((await store().readStreamsAfter(new Map())).size).toBe(0);
+    });
   });
 }

@@ -5,19 +5,22 @@
 import type { SequenceCommand } from '../../domain/sequence/commands.js';
 import { decide } from '../../domain/sequence/decide.js';
 import { type SequenceEvent, sequenceStreamId } from '../../domain/sequence/events.js';
-import { evolve } from '../../domain/sequence/state.js';
+import { type SequenceState, evolve } from '../../domain/sequence/state.js';
 import { InvalidStateError, ValidationError } from '../../domain/shared/errors.js';
 import type { EngagementMatcher, UnmatchedEventLog } from '../ports/engagement-matcher.js';
 import type { EventStore } from '../ports/event-store.js';
 import { appendWhereCurrent } from '../pipeline/append-where-current.js';
 import { loadSequences } from '../pipeline/load-sequences.js';
 import { executeSequenceCommand } from '../sequences/execute-sequence-command.js';
+import type { SequenceStateCache } from '../sequences/sequence-state-cache.js';
 import type { EngagementReport } from './engagement-report.js';
 
 export interface IngestDeps {
   store: EventStore;
   matcher: EngagementMatcher;
   unmatched: UnmatchedEventLog;
+  /** Recent sequence states (a long-running service passes one); without it, streams are read whole. */
+  states?: SequenceStateCache;
 }
 
 export interface IngestOptions {
@@ -46,8 +49,9 @@ export async function ingestEngagement(reports: readonly EngagementReport[], dep
     else bySequence.set(m.sequenceId, [...(bySequence.get(m.sequenceId) ?? []), { ...report, step: report.step ?? m.step }]);
   });
 
-  const loaded = await loadSequences(deps.store, [...bySequence.keys()]);
-  const planned: { sequenceId: number; tally: Tally; streamId: string; expectedRevision: bigint; events: ReturnType<typeof withMetadata> }[] = [];
+  const ids = [...bySequence.keys()];
+  const loaded = deps.states ? await deps.states.load(ids) : await loadSequences(deps.store, ids);
+  const planned: { sequenceId: number; tally: Tally; state: SequenceState; streamId: string; expectedRevision: bigint; events: ReturnType<typeof withMetadata> }[] = [];
   for (const [sequenceId, sequenceReports] of bySequence) {
     const { state: start, revision } = loaded.get(sequenceId)!;
     if (revision < 0n) {
@@ -62,9 +66,16 @@ export async function ingestEngagement(reports: readonly EngagementReport[], dep
       events.push(...decided);
       state = decided.reduce(evolve, state);
     }
-    planned.push({ sequenceId, tally, streamId: sequenceStreamId(sequenceId), expectedRevision: revision, events: withMetadata(events, options) });
+    planned.push({ sequenceId, tally, state, streamId: sequenceStreamId(sequenceId), expectedRevision: revision, events: withMetadata(events, options) });
   }
-  const { conflicted } = await appendWhereCurrent(deps.store, planned);
+  const { appended, conflicted } = await appendWhereCurrent(deps.store, planned);
+  if (deps.states) {
+    const revisionOf = new Map(appended.map((a) => [a.streamId, a.nextRevision]));
+    for (const plan of planned) {
+      const revision = revisionOf.get(plan.streamId);
+      if (revision !== undefined) deps.states.remember(plan.sequenceId, plan.state, revision);
+    }
+  }
 
   for (const plan of planned) {
     let tally = plan.tally;

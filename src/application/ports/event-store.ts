@@ -64,6 +64,9 @@ export interface EventStore {
   readStream(streamId: string): Promise<ReadStreamResult>;
   /** Reads many streams in one round trip (a map keyed by stream id). */
   readStreams(streamIds: string[]): Promise<Map<string, ReadStreamResult>>;
+  /** The events of each stream after the given revision, in one round trip (for callers that
+   * hold a stream's state up to that revision). */
+  readStreamsAfter(after: Map<string, bigint>): Promise<Map<string, StoredEvent[]>>;
   /** Reads committed events after `after`, in commit order, never skipping one that committed late. */
   readAll(after: LogCheckpoint, limit: number): Promise<StoredEvent[]>;
   /** The highest global position committed so far (0n when the log is empty). */

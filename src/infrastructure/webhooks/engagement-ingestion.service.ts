@@ -4,6 +4,7 @@ import type { EngagementReport } from '../../application/engagement/engagement-r
 import { type IngestResult, ingestEngagement } from '../../application/engagement/ingest-engagement.js';
 import { validateRunParameters } from '../../application/pipeline/run-parameters.js';
 import { EVENT_STORE, type EventStore } from '../../application/ports/event-store.js';
+import { SequenceStateCache } from '../../application/sequences/sequence-state-cache.js';
 import type { Database } from '../database/database.js';
 import { SqlEngagementMatcher } from '../engagement/sql-engagement-matcher.js';
 import { SqlUnmatchedEventLog } from '../engagement/sql-unmatched-event-log.js';
@@ -14,6 +15,7 @@ import { WebhookMetrics } from './webhook-metrics.js';
 export class EngagementIngestionService {
   private readonly matcher: SqlEngagementMatcher;
   private readonly unmatched: SqlUnmatchedEventLog;
+  private readonly states: SequenceStateCache;
   /** `min_score_to_qualify` from the environment (NURTURE_MIN_SCORE_TO_QUALIFY), default 50. */
   private readonly minScoreToQualify: number;
 
@@ -24,13 +26,14 @@ export class EngagementIngestionService {
   ) {
     this.matcher = new SqlEngagementMatcher(db.pool);
     this.unmatched = new SqlUnmatchedEventLog(db.pool);
+    this.states = new SequenceStateCache(store);
     this.minScoreToQualify = validateRunParameters({ dry_run: true, min_score_to_qualify: process.env.NURTURE_MIN_SCORE_TO_QUALIFY }).min_score_to_qualify;
   }
 
   async ingest(reports: EngagementReport[], metadata: Record<string, unknown>): Promise<IngestResult> {
     const result = await ingestEngagement(
       reports,
-      { store: this.store, matcher: this.matcher, unmatched: this.unmatched },
+      { store: this.store, matcher: this.matcher, unmatched: this.unmatched, states: this.states },
       { minScoreToQualify: this.minScoreToQualify, now: new Date().toISOString(), metadata },
     );
     const source = reports[0]?.source ?? 'unknown';

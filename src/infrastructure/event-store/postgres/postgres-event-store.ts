@@ -38,6 +38,12 @@ const READ_STREAMS = `
    WHERE stream_id = ANY($1::text[])
    ORDER BY stream_id, stream_position`;
 
+const READ_STREAMS_AFTER = `
+  SELECT ${STORED_EVENT_COLUMNS.split(',').map((column) => `e.${column.trim()}`).join(', ')}
+    FROM unnest($1::text[], $2::bigint[]) AS s(stream_id, after_position)
+    JOIN es_events e ON e.stream_id = s.stream_id AND e.stream_position > s.after_position
+   ORDER BY e.stream_id, e.stream_position`;
+
 export class PostgresEventStore implements EventStore {
   constructor(private readonly db: Queryable) {}
 
@@ -98,6 +104,18 @@ export class PostgresEventStore implements EventStore {
       [after.transactionId.toString(), after.globalPosition.toString(), upTo.toString()],
     );
     return rows[0]!.unread;
+  }
+
+  async readStreamsAfter(after: Map<string, bigint>): Promise<Map<string, StoredEvent[]>> {
+    const result = new Map<string, StoredEvent[]>();
+    for (const id of after.keys()) result.set(id, []);
+    if (after.size === 0) return result;
+    const { rows } = await this.db.query<StoredEventRow>(READ_STREAMS_AFTER, [[...after.keys()], [...after.values()].map(String)]);
+    for (const row of rows) {
+      const event = toStoredEvent(row);
+      result.get(event.streamId)!.push(event);
+    }
+    return result;
   }
 
   async readAll(after: LogCheckpoint, limit: number): Promise<StoredEvent[]> {
