@@ -1,7 +1,7 @@
 // Runs a projection over the global log: each batch reads from the stored checkpoint, applies
 // the events and advances the checkpoint in ONE transaction, so every event takes effect once.
 import type pg from 'pg';
-import type { EventStore } from '../application/ports/event-store.js';
+import type { EventStore, LogCheckpoint } from '../application/ports/event-store.js';
 import { checkpointOf } from '../application/ports/event-store.js';
 import { withTransaction } from '../infrastructure/database/database.js';
 import { lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoints.js';
@@ -27,17 +27,32 @@ export class Projector {
   ) {}
 
   /** Projects one batch; returns how many events it applied (0 = caught up). */
-  processBatch(): Promise<number> {
-    return withTransaction(this.pool, (client) => this.processBatchWith(client));
+  async processBatch(): Promise<number> {
+    let to: LogCheckpoint | null = null;
+    try {
+      const applied = await withTransaction(this.pool, async (client) => {
+        const n = await this.processBatchWith(client);
+        to = this.lastApplied;
+        return n;
+      });
+      if (applied > 0 && to) this.projection.committed?.(to);
+      return applied;
+    } catch (error) {
+      this.projection.discarded?.();
+      throw error;
+    }
   }
+
+  private lastApplied: LogCheckpoint | null = null;
 
   /** One batch inside the caller's transaction. */
   async processBatchWith(client: pg.ClientBase): Promise<number> {
     const from = await lockCheckpoint(client, this.projection.name);
     const events = await this.readerFor(client).readAll(from, this.batchSize);
     if (events.length === 0) return 0;
-    await this.projection.apply(client, events);
-    await saveCheckpoint(client, this.projection.name, checkpointOf(events[events.length - 1]!));
+    await this.projection.apply(client, events, from);
+    this.lastApplied = checkpointOf(events[events.length - 1]!);
+    await saveCheckpoint(client, this.projection.name, this.lastApplied);
     return events.length;
   }
 
