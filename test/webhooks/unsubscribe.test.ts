@@ -82,6 +82,13 @@ describe('one-click unsubscribe', () => {
     expect(suppressed.rows).toEqual([{ email: 'una@example.com', reason: 'unsubscribed' }]);
   });
 
+  it('identify_cold_leads honours the suppression list: another lead record with the same address is not enrolled', async () => {
+    await insertLeads(t.db.pool, [{ ext_id: 'lead_u_duplicate', email: ' UNA@example.com ', first_name: 'Una', score: 5, priority: null, created_at: '2026-07-15T00:00:00Z' }]);
+    const report = await run('2026-07-21T09:00:00.000Z');
+    expect(report.steps.find((s) => s.step === 'identify_cold_leads')!.counts).toEqual({ cold_leads: 0 });
+    expect(sink.received).toHaveLength(1);
+  });
+
   it('/metrics counts it', async () => {
     const text = await (await fetch(`${app.url}/metrics`)).text();
     expect(text).toMatch(/nurture_engagement_events_total\{source="unsubscribe",outcome="recorded"\} 1/);
