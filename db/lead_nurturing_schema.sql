@@ -226,7 +226,10 @@ CREATE TABLE IF NOT EXISTS lead_nurturing_sequences (
     CONSTRAINT lead_nurturing_sequences_pkey PRIMARY KEY (id),
     CONSTRAINT lead_nurturing_sequences_status_check
         CHECK (status IN ('active', 'paused', 'completed', 'stopped', 'qualified'))
-);
+)
+-- Room on each page so that the projection's frequent updates, which rarely change an indexed
+-- column, stay heap-only (HOT): no index entry is written for them.
+WITH (fillfactor = 80);
 
 -- "Ver Secuencias Activas" (status = 'active' ORDER BY next_send_at), the due-sends troubleshooting
 -- query (status = 'active' AND next_send_at <= NOW()), and the engagement view (status IN (...)).
@@ -328,7 +331,10 @@ CREATE TABLE IF NOT EXISTS lead_nurturing_events (
     CONSTRAINT lead_nurturing_events_status_check
         CHECK (status IN ('sent', 'failed', 'bounced', 'dry_run')),
     CONSTRAINT lead_nurturing_events_metadata_is_object   CHECK (jsonb_typeof(metadata) = 'object')
-);
+)
+-- Room on each page so that the projection's frequent updates, which rarely change an indexed
+-- column, stay heap-only (HOT): no index entry is written for them.
+WITH (fillfactor = 80);
 
 -- "Engagement no se actualiza": status = 'sent' AND sent_at >= ...; also the reports by send date.
 CREATE INDEX IF NOT EXISTS lead_nurturing_events_status_sent_at_idx
@@ -411,7 +417,10 @@ CREATE TABLE IF NOT EXISTS lead_nurturing_engagement_summary (
     last_event_at           timestamptz  NOT NULL,
 
     CONSTRAINT lead_nurturing_engagement_summary_pkey PRIMARY KEY (sequence_id)
-);
+)
+-- Room on each page so that the projection's frequent updates, which rarely change an indexed
+-- column, stay heap-only (HOT): no index entry is written for them.
+WITH (fillfactor = 80);
 
 COMMENT ON TABLE lead_nurturing_engagement_summary IS
     'Engagement totals of one sequence, kept up to date by the projection for fast queries. Projected from '
