@@ -7,7 +7,6 @@ import { isEngagementEvent, type SequenceEvent, type StepSnapshot } from './even
 import { day, startCommand } from './fixtures.js';
 import { evolve, initialState, replay, type SequenceState } from './state.js';
 
-const ENGAGEMENT_TYPES: EngagementType[] = ['delivered', 'opened', 'clicked', 'replied', 'bounced', 'unsubscribed', 'complained'];
 
 // An intent becomes a command against the state at the time it is applied (to aim at the next step).
 type Intent =

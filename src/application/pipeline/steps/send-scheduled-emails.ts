@@ -7,13 +7,14 @@ import type { OutgoingEmail, SendOutcome } from '../../ports/email-sender.js';
 import type { UnsubscribeLinks } from '../../ports/unsubscribe-links.js';
 import { composeEmail } from '../compose-email.js';
 import { chunks, mapWithConcurrency } from '../concurrency.js';
-import { decideMany, decideOnStates } from '../decide-many.js';
+import { type DecideManyResult, decideMany, decideOnStates } from '../decide-many.js';
+import { recordDryRun } from './record-dry-run.js';
 import { emailEventIdOf, idempotencyKeyOf } from '../email-identity.js';
 import type { PipelineDeps } from '../pipeline-deps.js';
 import type { RunContext } from '../run-context.js';
 import type { StepRecorder } from '../run-report.js';
 
-const BATCH = 2000;
+const BATCH = 1000;
 
 export async function sendScheduledEmails(ctx: RunContext, deps: PipelineDeps, rec: StepRecorder): Promise<void> {
   await deps.readModel.catchUp();
@@ -25,21 +26,27 @@ export async function sendScheduledEmails(ctx: RunContext, deps: PipelineDeps, r
   rec.set('due', due.length);
   const sender = ctx.params.dry_run ? null : deps.emailSender(ctx.params);
   const links = await deps.unsubscribeLinks();
-  for (const batch of chunks(due, BATCH)) {
-    if (ctx.sendBudget <= 0) break;
-    if (sender) await sendBatch(ctx, deps, rec, batch, sender.send.bind(sender), links);
-    else await recordDryRun(ctx, deps, rec, batch);
+  // A batch's reservations are made while the previous batch is POSTed and recorded: the
+  // database works while the HTTP client waits.
+  let delivering: Promise<void> = Promise.resolve();
+  try {
+    for (const batch of chunks(due, BATCH)) {
+      if (ctx.sendBudget <= 0) break;
+      if (!sender) {
+        await recordDryRun(ctx, deps, rec, batch);
+        continue;
+      }
+      const reserved = await reserveBatch(ctx, deps, rec, batch);
+      await delivering;
+      delivering = deliverBatch(ctx, deps, rec, reserved, sender.send.bind(sender), links);
+    }
+  } finally {
+    await delivering;
   }
 }
 
-async function sendBatch(
-  ctx: RunContext,
-  deps: PipelineDeps,
-  rec: StepRecorder,
-  sequenceIds: number[],
-  send: (email: OutgoingEmail, key: string) => Promise<SendOutcome>,
-  links: UnsubscribeLinks,
-): Promise<void> {
+/** Claims each due step of the batch for this run (taking over those of dead runs). */
+async function reserveBatch(ctx: RunContext, deps: PipelineDeps, rec: StepRecorder, sequenceIds: number[]): Promise<DecideManyResult> {
   const liveness = new Map<string, Promise<boolean>>();
   const alive = (runId: string) => {
     if (!liveness.has(runId)) liveness.set(runId, deps.coordination.isAlive(runId));
@@ -62,7 +69,18 @@ async function sendBatch(
   rec.count('reserved', reserved.decided.length);
   rec.count('taken_over', reserved.decided.filter((d) => d.events.some((e) => e.type === 'EmailSendReserved' && e.data.takenOverFrom)).length);
   ctx.sendBudget -= reserved.decided.length;
+  return reserved;
+}
 
+/** POSTs the reserved emails and records their outcomes. */
+async function deliverBatch(
+  ctx: RunContext,
+  deps: PipelineDeps,
+  rec: StepRecorder,
+  reserved: DecideManyResult,
+  send: (email: OutgoingEmail, key: string) => Promise<SendOutcome>,
+  links: UnsubscribeLinks,
+): Promise<void> {
   const outcomes = new Map<number, { outcome: SendOutcome; subject: string; step: number; emailEventId: string }>();
   await mapWithConcurrency(reserved.decided, ctx.params.http_concurrency, async ({ sequenceId, events, state }) => {
     const reservation = events.find((e) => e.type === 'EmailSendReserved')!;
@@ -102,25 +120,4 @@ async function sendBatch(
     }
   }
   for (const r of result.refused) rec.error(`sequence ${r.sequenceId}: outcome not recorded: ${r.reason}`);
-}
-
-async function recordDryRun(ctx: RunContext, deps: PipelineDeps, rec: StepRecorder, sequenceIds: number[]): Promise<void> {
-  let budget = ctx.sendBudget;
-  const result = await decideMany(
-    deps.store,
-    sequenceIds,
-    (state, sequenceId): SequenceCommand | null => {
-      if (!isDue(state, ctx.now) || state.reservation || budget <= 0) return null;
-      budget -= 1;
-      const step = state.currentStep + 1;
-      const email = composeEmail(state, step, ctx.params.email_from);
-      return {
-        type: 'RecordEmailSent',
-        data: { step, emailEventId: emailEventIdOf(sequenceId, step), providerMessageId: null, subject: email.subject, dryRun: true, now: ctx.now },
-      };
-    },
-    { runId: ctx.runId, dryRun: true },
-  );
-  ctx.sendBudget -= result.decided.length;
-  rec.count('dry_run', result.decided.length);
 }
