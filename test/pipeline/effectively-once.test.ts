@@ -30,10 +30,7 @@ describe('effectively-once sending', () => {
   });
   afterEach(async () => {
     await sink.stop();
-    sink.received.length = 0;
-    sink.sends.clear();
-    sink.requestsPerKey.clear();
-    sink.reply = () => undefined;
+    sink.reset();
     await t.drop();
   });
 

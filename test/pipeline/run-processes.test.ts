@@ -24,10 +24,7 @@ describeWithServer(`nurture run processes on one database (skipped on embedded: 
   });
   afterEach(async () => {
     await sink.stop();
-    sink.received.length = 0;
-    sink.sends.clear();
-    sink.requestsPerKey.clear();
-    sink.reply = () => undefined;
+    sink.reset();
     await t.drop();
   });
 

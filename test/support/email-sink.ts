@@ -40,6 +40,14 @@ export class EmailSink {
     await new Promise((resolve) => this.server?.close(resolve));
   }
 
+  /** Forgets what it received and answers 200 again (between tests). */
+  reset(): void {
+    this.received.length = 0;
+    this.sends.clear();
+    this.requestsPerKey.clear();
+    this.reply = () => undefined;
+  }
+
   keysSentMoreThanOnce(): string[] {
     return [...this.sends].filter(([, n]) => n > 1).map(([k]) => k);
   }
