@@ -1,8 +1,8 @@
 import { mapMailgunEvent } from '../../../src/infrastructure/webhooks/providers/mailgun/map-mailgun-event.js';
 import { verifyMailgunSignature } from '../../../src/infrastructure/webhooks/providers/mailgun/verify-mailgun-signature.js';
-import { WebhookAuthError } from '../../../src/infrastructure/webhooks/providers/webhook-auth-error.js';
 import { WebhookPayloadError } from '../../../src/infrastructure/webhooks/providers/webhook-payload-error.js';
 import { mailgunSignature, unix } from './support/signing.js';
+import { authReason } from './support/auth-reason.js';
 
 const now = new Date('2026-03-02T10:00:00Z');
 const signingKey = 'key-3ax6xnjp29jd6fds4gc373sgvjxteol0';
@@ -26,16 +26,6 @@ function receive(body: string, key = signingKey, at = now) {
   const verified = verifyMailgunSignature({ rawBody: Buffer.from(body), signingKey: key, now: at });
   return { verified, mapped: mapMailgunEvent(Buffer.from(body)) };
 }
-
-const authReason = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(WebhookAuthError);
-    return (error as WebhookAuthError).reason;
-  }
-  throw new Error('expected a WebhookAuthError');
-};
 
 const report = (event: string, fields: object, metadata: object = {}) => ({
   source: 'mailgun',

@@ -1,6 +1,6 @@
 import { mapPostmarkEvent } from '../../../src/infrastructure/webhooks/providers/postmark/map-postmark-event.js';
 import { verifyPostmarkBasicAuth } from '../../../src/infrastructure/webhooks/providers/postmark/verify-postmark-basic-auth.js';
-import { WebhookAuthError } from '../../../src/infrastructure/webhooks/providers/webhook-auth-error.js';
+import { authReason } from './support/auth-reason.js';
 
 const credentials = 'postmark-hooks:s3cr3t-p4ss';
 const basic = (userPass: string) => ({ authorization: `Basic ${Buffer.from(userPass).toString('base64')}`, 'content-type': 'application/json' });
@@ -9,16 +9,6 @@ function receive(event: object, headers: Record<string, string> = basic(credenti
   verifyPostmarkBasicAuth({ headers, credentials });
   return mapPostmarkEvent(Buffer.from(JSON.stringify(event)));
 }
-
-const authReason = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(WebhookAuthError);
-    return (error as WebhookAuthError).reason;
-  }
-  throw new Error('expected a WebhookAuthError');
-};
 
 const MESSAGE_ID = '883953f4-6105-42a2-a16a-77a8eac79483';
 const Metadata = { sequence_id: '123', step_number: '2', lead_ext_id: 'lead_123' };

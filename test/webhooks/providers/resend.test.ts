@@ -1,7 +1,7 @@
 import { mapResendEvent } from '../../../src/infrastructure/webhooks/providers/resend/map-resend-event.js';
 import { verifyResendSignature } from '../../../src/infrastructure/webhooks/providers/resend/verify-resend-signature.js';
-import { WebhookAuthError } from '../../../src/infrastructure/webhooks/providers/webhook-auth-error.js';
 import { newWebhookSecret, standardWebhookHeaders, unix } from './support/signing.js';
+import { authReason } from './support/auth-reason.js';
 
 const now = new Date('2026-03-02T10:00:00Z');
 const secret = newWebhookSecret();
@@ -36,16 +36,6 @@ const signed = (body: string, at = now, key = secret) => standardWebhookHeaders(
 const post = (payload: object) => {
   const body = JSON.stringify(payload);
   return receive(body, signed(body));
-};
-
-const authReason = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(WebhookAuthError);
-    return (error as WebhookAuthError).reason;
-  }
-  throw new Error('expected a WebhookAuthError');
 };
 
 const report = (type: string, fields: object = {}, metadata: object = {}) => ({

@@ -3,9 +3,9 @@ import { mapSendGridEvents } from '../../../src/infrastructure/webhooks/provider
 import { sendGridMessageId } from '../../../src/infrastructure/webhooks/providers/sendgrid/sendgrid-message-id.js';
 import { parseSendGridPublicKey } from '../../../src/infrastructure/webhooks/providers/sendgrid/sendgrid-public-key.js';
 import { verifySendGridSignature } from '../../../src/infrastructure/webhooks/providers/sendgrid/verify-sendgrid-signature.js';
-import { WebhookAuthError } from '../../../src/infrastructure/webhooks/providers/webhook-auth-error.js';
 import { WebhookPayloadError } from '../../../src/infrastructure/webhooks/providers/webhook-payload-error.js';
 import { newSendGridKeys, sendGridHeaders, unix } from './support/signing.js';
+import { authReason } from './support/auth-reason.js';
 
 const now = new Date('2026-03-02T10:00:00Z');
 const keys = newSendGridKeys();
@@ -40,16 +40,6 @@ function receive(rawBody: string, headers: Record<string, string>, publicKey: st
   verifySendGridSignature({ rawBody: Buffer.from(rawBody), headers, publicKey, now: at });
   return mapSendGridEvents(Buffer.from(rawBody));
 }
-
-const authReason = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(WebhookAuthError);
-    return (error as WebhookAuthError).reason;
-  }
-  throw new Error('expected a WebhookAuthError');
-};
 
 describe('SendGrid signed Event Webhook', () => {
   it('accepts a valid signature and maps every event type exactly', () => {
