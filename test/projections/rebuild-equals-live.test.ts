@@ -7,6 +7,7 @@ import { PostgresEventStore, postgresLogReader } from '../../src/infrastructure/
 import { NurturingReadModelProjection } from '../../src/projections/nurturing-read-model/nurturing-read-model.projection.js';
 import { Projector } from '../../src/projections/projector.js';
 import { rebuildReadModel } from '../../src/projections/rebuild.js';
+import { readLog } from '../event-store/log-reader.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { readModelSnapshot } from '../support/table-snapshot.js';
 import { operationArb, playWorkload } from '../support/workload.js';
@@ -63,7 +64,12 @@ describe('projections: rebuild equals live', () => {
       { kind: 'send', lead: 1 },
       { kind: 'engage', lead: 1, type: 'bounced', eventNo: 0, machine: false },
     ]);
-    const events = await store.readAll({ transactionId: 0n, globalPosition: 0n }, 1000);
+    // Wait until every appended event is visible: a transaction in another database of the cluster
+    // can briefly hold back the log's visibility horizon.
+    const { rows } = await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM es_events');
+    const appended = rows[0]!.n;
+    const { events } = await readLog(store, { batchSize: 1000, until: (read) => read.length === appended });
+    expect(events).toHaveLength(appended);
     const projection = new NurturingReadModelProjection();
     await projection.apply(t.db.pool as unknown as pg.ClientBase, events);
     const once = await readModelSnapshot(t.db.pool);
