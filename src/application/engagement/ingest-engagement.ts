@@ -2,6 +2,8 @@
 // every report of a sequence in order on its state (one read for all the streams), append the
 // whole batch at once; a sequence that moved meanwhile is decided again on its own. Reports that
 // match nothing are kept aside and acknowledged, so providers stop retrying them.
+// Several deliveries (webhook requests) can be ingested together, each keeping its own metadata
+// and getting its own result: one read, one append and one commit for all of them.
 import type { SequenceCommand } from '../../domain/sequence/commands.js';
 import { decide } from '../../domain/sequence/decide.js';
 import { type SequenceEvent, sequenceStreamId } from '../../domain/sequence/events.js';
@@ -30,6 +32,12 @@ export interface IngestOptions {
   metadata?: Record<string, unknown>;
 }
 
+/** One delivery of reports (a webhook request) and the metadata stored with its events. */
+export interface EngagementDelivery {
+  reports: readonly EngagementReport[];
+  metadata?: Record<string, unknown>;
+}
+
 export interface IngestResult {
   recorded: number;
   duplicates: number;
@@ -38,97 +46,163 @@ export interface IngestResult {
   refused: { providerEventId: string; reason: string }[];
 }
 
+export type Outcome = 'recorded' | 'duplicate' | 'unmatched' | { refused: string };
+
+export interface Item {
+  report: EngagementReport;
+  metadata: Record<string, unknown> | undefined;
+}
+
 export async function ingestEngagement(reports: readonly EngagementReport[], deps: IngestDeps, options: IngestOptions): Promise<IngestResult> {
-  const result: IngestResult = { recorded: 0, duplicates: 0, unmatched: 0, refused: [] };
-  const matches = await deps.matcher.match(reports);
-  const bySequence = new Map<number, EngagementReport[]>();
-  const unmatched: { report: EngagementReport; reason: string }[] = [];
-  matches.forEach((m, i) => {
-    const report = reports[i]!;
-    if ('unmatched' in m) unmatched.push({ report, reason: m.unmatched });
-    else bySequence.set(m.sequenceId, [...(bySequence.get(m.sequenceId) ?? []), { ...report, step: report.step ?? m.step }]);
+  const [result] = await ingestEngagementDeliveries([{ reports, metadata: options.metadata }], deps, options);
+  return result!;
+}
+
+export async function ingestEngagementDeliveries(
+  deliveries: readonly EngagementDelivery[],
+  deps: IngestDeps,
+  options: Omit<IngestOptions, 'metadata'>,
+): Promise<IngestResult[]> {
+  return (await commitEngagement(await planEngagement(deliveries, deps, options), deps, options)).results;
+}
+
+/** What a batch of deliveries decided, before it is appended. */
+export interface EngagementPlan {
+  deliveries: readonly EngagementDelivery[];
+  items: Item[];
+  outcomes: Outcome[];
+  /** Item indexes per matched sequence, in arrival order. */
+  bySequence: Map<number, number[]>;
+  unmatched: { index: number; reason: string }[];
+  planned: { sequenceId: number; state: SequenceState; streamId: string; expectedRevision: bigint; events: SequenceEvent[] }[];
+}
+
+/** Matches and decides a batch. With a state cache, the decided states are remembered at once
+ * (optimistically), so the next batch can be decided while this one is appended; a batch whose
+ * append fails or conflicts takes its states back in `commitEngagement`. */
+export async function planEngagement(
+  deliveries: readonly EngagementDelivery[],
+  deps: IngestDeps,
+  options: Omit<IngestOptions, 'metadata'>,
+): Promise<EngagementPlan> {
+  const items: Item[] = deliveries.flatMap((d) => d.reports.map((report) => ({ report, metadata: d.metadata })));
+  const outcomes: Outcome[] = new Array<Outcome>(items.length);
+  const matches = await deps.matcher.match(items.map((i) => i.report));
+  const bySequence = new Map<number, number[]>();
+  const unmatched: { index: number; reason: string }[] = [];
+  matches.forEach((m, index) => {
+    if ('unmatched' in m) return unmatched.push({ index, reason: m.unmatched });
+    const item = items[index]!;
+    items[index] = { ...item, report: { ...item.report, step: item.report.step ?? m.step } };
+    const group = bySequence.get(m.sequenceId);
+    if (group) group.push(index);
+    else bySequence.set(m.sequenceId, [index]);
   });
 
   const ids = [...bySequence.keys()];
   const loaded = deps.states ? await deps.states.load(ids) : await loadSequences(deps.store, ids);
-  const planned: { sequenceId: number; tally: Tally; state: SequenceState; streamId: string; expectedRevision: bigint; events: ReturnType<typeof withMetadata> }[] = [];
-  for (const [sequenceId, sequenceReports] of bySequence) {
+  const planned: EngagementPlan['planned'] = [];
+  for (const [sequenceId, indexes] of bySequence) {
     const { state: start, revision } = loaded.get(sequenceId)!;
     if (revision < 0n) {
-      for (const report of sequenceReports) unmatched.push({ report, reason: `no sequence ${sequenceId}` });
+      for (const index of indexes) unmatched.push({ index, reason: `no sequence ${sequenceId}` });
       continue;
     }
     let state = start;
-    const tally = emptyTally();
     const events: SequenceEvent[] = [];
-    for (const report of sequenceReports) {
-      const decided = tryDecide(report, (command) => decide(command, state), options, tally);
-      events.push(...decided);
-      state = decided.reduce(evolve, state);
-    }
-    planned.push({ sequenceId, tally, state, streamId: sequenceStreamId(sequenceId), expectedRevision: revision, events: withMetadata(events, options) });
-  }
-  const { appended, conflicted } = await appendWhereCurrent(deps.store, planned);
-  if (deps.states) {
-    const revisionOf = new Map(appended.map((a) => [a.streamId, a.nextRevision]));
-    for (const plan of planned) {
-      const revision = revisionOf.get(plan.streamId);
-      if (revision !== undefined) deps.states.remember(plan.sequenceId, plan.state, revision);
-    }
-  }
-
-  for (const plan of planned) {
-    let tally = plan.tally;
-    if (conflicted.includes(plan.streamId)) {
-      // Written meanwhile: record its reports one by one, each on the fresh state.
-      tally = emptyTally();
-      for (const report of bySequence.get(plan.sequenceId)!) {
-        const command = commandOf(report, options);
-        try {
-          const r = await executeSequenceCommand(deps.store, plan.sequenceId, command, { metadata: options.metadata });
-          tally[r.events.length === 0 ? 'duplicates' : 'recorded'] += 1;
-        } catch (error) {
-          if (!isRefusal(error)) throw error;
-          tally.refused.push({ providerEventId: report.providerEventId, reason: error.message });
-        }
+    for (const index of indexes) {
+      const { outcome, events: decided } = tryDecide(commandOf(items[index]!.report, options), (command) => decide(command, state));
+      outcomes[index] = outcome;
+      for (const event of decided) {
+        events.push(withMetadata(event, items[index]!.metadata));
+        state = evolve(state, event);
       }
     }
-    result.recorded += tally.recorded;
-    result.duplicates += tally.duplicates;
-    result.refused.push(...tally.refused);
+    if (events.length > 0) deps.states?.remember(sequenceId, state, revision + BigInt(events.length));
+    planned.push({ sequenceId, state, streamId: sequenceStreamId(sequenceId), expectedRevision: revision, events });
+  }
+  return { deliveries, items, outcomes, bySequence, unmatched, planned };
+}
+
+export interface CommittedEngagement {
+  results: IngestResult[];
+  /** Sequences whose planned append did not go in as planned (decided again one by one): a
+   * batch planned meanwhile on the states this one remembered must not append to them. */
+  unsettled: Set<number>;
+}
+
+/** Appends a planned batch, keeps its unmatched reports, and tallies each delivery's outcome.
+ * Streams written meanwhile, and the `stale` ones (planned on a state another batch failed to
+ * write), are decided again one report at a time on their fresh state. */
+export async function commitEngagement(
+  plan: EngagementPlan,
+  deps: IngestDeps,
+  options: Omit<IngestOptions, 'metadata'>,
+  stale: ReadonlySet<number> = new Set(),
+): Promise<CommittedEngagement> {
+  const { items, outcomes, bySequence, unmatched, planned } = plan;
+  let conflicted: string[];
+  try {
+    ({ conflicted } = await appendWhereCurrent(deps.store, planned.filter((p) => !stale.has(p.sequenceId))));
+  } catch (error) {
+    for (const p of planned) deps.states?.forget(p.sequenceId);
+    throw error;
   }
 
-  if (unmatched.length > 0) await deps.unmatched.record(unmatched);
-  result.unmatched = unmatched.length;
-  return result;
+  const unsettled = new Set<number>();
+  for (const p of planned) {
+    if (!stale.has(p.sequenceId) && !conflicted.includes(p.streamId)) continue;
+    unsettled.add(p.sequenceId);
+    deps.states?.forget(p.sequenceId);
+    for (const index of bySequence.get(p.sequenceId)!) {
+      const { report, metadata } = items[index]!;
+      try {
+        const r = await executeSequenceCommand(deps.store, p.sequenceId, commandOf(report, options), { metadata });
+        outcomes[index] = r.events.length === 0 ? 'duplicate' : 'recorded';
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        outcomes[index] = { refused: error.message };
+      }
+    }
+  }
+
+  if (unmatched.length > 0) await deps.unmatched.record(unmatched.map(({ index, reason }) => ({ report: items[index]!.report, reason })));
+  for (const { index } of unmatched) outcomes[index] = 'unmatched';
+  return { results: tallyByDelivery(plan.deliveries, items, outcomes), unsettled };
 }
 
-interface Tally {
-  recorded: number;
-  duplicates: number;
-  refused: { providerEventId: string; reason: string }[];
+function tallyByDelivery(deliveries: readonly EngagementDelivery[], items: Item[], outcomes: Outcome[]): IngestResult[] {
+  let index = 0;
+  return deliveries.map((delivery) => {
+    const result: IngestResult = { recorded: 0, duplicates: 0, unmatched: 0, refused: [] };
+    for (let n = 0; n < delivery.reports.length; n++, index++) {
+      const outcome = outcomes[index]!;
+      if (outcome === 'recorded') result.recorded += 1;
+      else if (outcome === 'duplicate') result.duplicates += 1;
+      else if (outcome === 'unmatched') result.unmatched += 1;
+      else result.refused.push({ providerEventId: items[index]!.report.providerEventId, reason: outcome.refused });
+    }
+    return result;
+  });
 }
-
-const emptyTally = (): Tally => ({ recorded: 0, duplicates: 0, refused: [] });
 
 const isRefusal = (error: unknown): error is Error => error instanceof InvalidStateError || error instanceof ValidationError;
 
-function tryDecide(report: EngagementReport, decideOn: (command: SequenceCommand) => SequenceEvent[], options: IngestOptions, tally: Tally): SequenceEvent[] {
+function tryDecide(command: SequenceCommand, decideOn: (command: SequenceCommand) => SequenceEvent[]): { outcome: Outcome; events: SequenceEvent[] } {
   try {
-    const decided = decideOn(commandOf(report, options));
-    tally[decided.length === 0 ? 'duplicates' : 'recorded'] += 1;
-    return decided;
+    const events = decideOn(command);
+    return { outcome: events.length === 0 ? 'duplicate' : 'recorded', events };
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    tally.refused.push({ providerEventId: report.providerEventId, reason: error.message });
-    return [];
+    return { outcome: { refused: error.message }, events: [] };
   }
 }
 
-const withMetadata = (events: SequenceEvent[], options: IngestOptions) =>
-  events.map((e) => ({ ...e, metadata: { command: 'RecordEngagement', ...options.metadata } }));
+const eventMetadata = (metadata: Record<string, unknown> | undefined) => ({ command: 'RecordEngagement', ...metadata });
 
-function commandOf(report: EngagementReport, options: IngestOptions): SequenceCommand {
+const withMetadata = (event: SequenceEvent, metadata: Record<string, unknown> | undefined) => ({ ...event, metadata: eventMetadata(metadata) });
+
+function commandOf(report: EngagementReport, options: Omit<IngestOptions, 'metadata'>): SequenceCommand {
   return {
     type: 'RecordEngagement',
     data: {

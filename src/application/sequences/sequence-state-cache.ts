@@ -44,7 +44,12 @@ export class SequenceStateCache {
     return out;
   }
 
-  /** Records a state the caller reached by its own append. */
+  /** Drops a state that may be wrong (its append failed or conflicted): the next load reads the stream. */
+  forget(sequenceId: number): void {
+    this.entries.delete(sequenceId);
+  }
+
+  /** Records a state the caller reached (or is about to reach) by its own append. */
   remember(sequenceId: number, state: LoadedSequence['state'], revision: bigint): void {
     this.entries.delete(sequenceId);
     this.entries.set(sequenceId, { state, revision });

@@ -1,7 +1,9 @@
 // The application's ingestion use case, wired to this database.
 import { Inject, Injectable } from '@nestjs/common';
 import type { EngagementReport } from '../../application/engagement/engagement-report.js';
-import { type IngestResult, ingestEngagement } from '../../application/engagement/ingest-engagement.js';
+import { CoalescingIngest } from '../../application/engagement/coalescing-ingest.js';
+import { EngagementIngestion } from '../../application/engagement/engagement-ingestion.js';
+import type { EngagementPlan, IngestResult } from '../../application/engagement/ingest-engagement.js';
 import { validateRunParameters } from '../../application/pipeline/run-parameters.js';
 import { EVENT_STORE, type EventStore } from '../../application/ports/event-store.js';
 import { SequenceStateCache } from '../../application/sequences/sequence-state-cache.js';
@@ -13,29 +15,24 @@ import { WebhookMetrics } from './webhook-metrics.js';
 
 @Injectable()
 export class EngagementIngestionService {
-  private readonly matcher: SqlEngagementMatcher;
-  private readonly unmatched: SqlUnmatchedEventLog;
-  private readonly states: SequenceStateCache;
+  /** Concurrent webhook requests are ingested together (group commit). */
+  private readonly queue: CoalescingIngest<EngagementPlan>;
   /** `min_score_to_qualify` from the environment (NURTURE_MIN_SCORE_TO_QUALIFY), default 50. */
   private readonly minScoreToQualify: number;
 
   constructor(
     @Inject(DATABASE) db: Database,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     private readonly metrics: WebhookMetrics,
   ) {
-    this.matcher = new SqlEngagementMatcher(db.pool);
-    this.unmatched = new SqlUnmatchedEventLog(db.pool);
-    this.states = new SequenceStateCache(store);
     this.minScoreToQualify = validateRunParameters({ dry_run: true, min_score_to_qualify: process.env.NURTURE_MIN_SCORE_TO_QUALIFY }).min_score_to_qualify;
+    const deps = { store, matcher: new SqlEngagementMatcher(db.pool), unmatched: new SqlUnmatchedEventLog(db.pool), states: new SequenceStateCache(store) };
+    const options = () => ({ minScoreToQualify: this.minScoreToQualify, now: new Date().toISOString() });
+    this.queue = new CoalescingIngest(new EngagementIngestion(deps, options));
   }
 
   async ingest(reports: EngagementReport[], metadata: Record<string, unknown>): Promise<IngestResult> {
-    const result = await ingestEngagement(
-      reports,
-      { store: this.store, matcher: this.matcher, unmatched: this.unmatched, states: this.states },
-      { minScoreToQualify: this.minScoreToQualify, now: new Date().toISOString(), metadata },
-    );
+    const result = await this.queue.submit({ reports, metadata });
     const source = reports[0]?.source ?? 'unknown';
     this.metrics.events.inc({ source, outcome: 'recorded' }, result.recorded);
     this.metrics.events.inc({ source, outcome: 'duplicate' }, result.duplicates);
