@@ -30,10 +30,12 @@ describe('projections: rebuild equals live', () => {
         fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 1, max: 60 }),
-        async (ops, liveBatch, rebuildBatch, windowEvents) => {
+        fc.record({ events: fc.integer({ min: 1, max: 120 }), sequences: fc.integer({ min: 1, max: LEADS + 1 }) }),
+        async (ops, liveBatch, rebuildBatch, windowEvents, liveWindow) => {
           await reset(t.db.pool);
           const store = new PostgresEventStore(t.db.pool);
-          const live = new Projector(t.db.pool, new NurturingReadModelProjection(), readerFor, liveBatch);
+          // Live: batches applied in windows written once (bounded in events and sequences).
+          const live = new Projector(t.db.pool, new NurturingReadModelProjection(), readerFor, liveBatch, liveWindow);
           const ids = await playWorkload({ store, project: async () => void (await live.catchUp()) }, LEADS, ops);
           await live.catchUp();
           const liveRows = await readModelSnapshot(t.db.pool);

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { LogCheckpoint, StoredEvent } from '../../application/ports/event-store.js';
 import { upcastEvent } from '../../application/sequences/upcast-event.js';
 import { SEQUENCE_STREAM_PREFIX } from '../../domain/sequence/events.js';
-import type { Projection } from '../projection.js';
+import type { Projection, ProjectionWindow } from '../projection.js';
 import { type EventInStream, applyEvent } from './apply-event.js';
 import { type ReadModelTables, LIVE_TABLES, loadAffectedRows, writeAffectedRows } from './read-model-tables.js';
 import { type AffectedRows, emptyAffectedRows } from './rows.js';
@@ -25,17 +25,9 @@ export class NurturingReadModelProjection implements Projection {
   private pending: AffectedRows | null = null;
 
   async apply(client: pg.ClientBase, events: StoredEvent[], from?: LogCheckpoint): Promise<void> {
-    const batch = toSequenceEvents(events);
-    const cached = this.cache && from && sameCheckpoint(this.cache.at, from) ? this.cache.rows : null;
-    this.cache = null;
-    const rows = cached ?? emptyAffectedRows();
-    rows.suppressions.clear(); // insert-only: only the batch's new ones are written
-    this.pending = rows;
-    if (batch.length === 0) return;
-    const touched = [...new Set(batch.map((e) => e.sequenceId))];
-    await loadAffectedRows(client, this.tables, touched.filter((id) => !rows.sequences.has(id) && !rows.summaries.has(id)), rows);
-    for (const e of batch) applyEvent(rows, e);
-    await writeAffectedRows(client, this.tables, rowsOf(rows, new Set(touched)));
+    const window = this.openWindow(from);
+    await window.add(client, events);
+    await window.flush(client);
   }
 
   committed(to: LogCheckpoint): void {
@@ -48,33 +40,44 @@ export class NurturingReadModelProjection implements Projection {
     this.pending = null;
   }
 
-  /** Applies many batches in memory and writes their rows once, at `flush`: for a replay into
-   * tables no one else writes (the rebuild), where re-reading and re-writing a sequence's rows
-   * for every batch it appears in is the cost. */
-  openWindow(): ProjectionWindow {
+  /** Applies batches in memory and writes the rows they touched once, at `flush`: a sequence
+   * touched by several batches of a window is read and written once. The live projector writes
+   * a window with its checkpoint in one transaction; the rebuild writes windows of a replay into
+   * tables no one else writes. Given the checkpoint the window starts from, it starts from the
+   * rows this instance last committed there, if any. */
+  openWindow(from?: LogCheckpoint): ProjectionWindow {
     const tables = this.tables;
-    let rows = emptyAffectedRows();
-    let known = new Set<number>();
+    const cached = this.cache && from && sameCheckpoint(this.cache.at, from) ? this.cache.rows : null;
+    let rows = cached ?? emptyAffectedRows();
+    let touched = new Set<number>();
+    let opened = false;
+    // The cache is taken (and may be changed) only once the window gets events.
+    const open = () => {
+      if (opened) return;
+      opened = true;
+      this.cache = null;
+      rows.suppressions.clear(); // insert-only: only the window's new ones are written
+      this.pending = rows;
+    };
     return {
       async add(client, events) {
+        open();
         const batch = toSequenceEvents(events);
-        const unknown = [...new Set(batch.map((e) => e.sequenceId))].filter((id) => !known.has(id));
-        await loadAffectedRows(client, tables, unknown, rows);
-        for (const id of unknown) known.add(id);
+        const fresh = [...new Set(batch.map((e) => e.sequenceId))].filter((id) => !touched.has(id));
+        await loadAffectedRows(client, tables, fresh.filter((id) => !rows.sequences.has(id) && !rows.summaries.has(id)), rows);
+        for (const id of fresh) touched.add(id);
         for (const e of batch) applyEvent(rows, e);
       },
+      get sequences() {
+        return touched.size;
+      },
       async flush(client) {
-        await writeAffectedRows(client, tables, rows);
+        await writeAffectedRows(client, tables, cached || touched.size < rows.sequences.size ? rowsOf(rows, touched) : rows);
         rows = emptyAffectedRows();
-        known = new Set();
+        touched = new Set();
       },
     };
   }
-}
-
-export interface ProjectionWindow {
-  add(client: pg.ClientBase | pg.Pool, events: StoredEvent[]): Promise<void>;
-  flush(client: pg.ClientBase): Promise<void>;
 }
 
 /** Events that change no row: not even loaded. A reservation's email row appears with its outcome. */
