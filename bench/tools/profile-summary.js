@@ -31,3 +31,21 @@ console.log('\nself time by function');
 for (const [k, n] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(n)}  ${k}`);
 console.log('\nself time by file / package');
 for (const [k, n] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(n)}  ${k}`);
+
+// Inclusive time: a sample counts once for every distinct function on its stack.
+const parentOf = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+const inclusive = new Map();
+for (const [id, n] of selfSamples) {
+  const seen = new Set();
+  for (let at = id; at !== undefined; at = parentOf.get(at)) {
+    const f = byId.get(at).callFrame;
+    if (!f.url.includes('/dist/') && !f.url.includes('/bench/')) continue;
+    const fn = `${f.functionName || '(anonymous)'}  ${shortUrl(f.url)}:${f.lineNumber + 1}`;
+    if (seen.has(fn)) continue;
+    seen.add(fn);
+    inclusive.set(fn, (inclusive.get(fn) ?? 0) + n);
+  }
+}
+console.log('\ninclusive time of the project\'s own functions');
+for (const [k, n] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(n)}  ${k}`);
