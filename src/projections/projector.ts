@@ -37,8 +37,17 @@ export class Projector {
     private readonly window: ProjectionWindowLimits = DEFAULT_PROJECTION_WINDOW,
   ) {}
 
-  /** Projects one batch (or window); returns how many events it applied (0 = caught up). */
-  async processBatch(): Promise<number> {
+  /** Projects one batch (or window); returns how many events it applied (0 = caught up).
+   * Batches of one projector run one at a time: its projection keeps state between them. */
+  processBatch(): Promise<number> {
+    const batch = this.previousBatch.then(() => this.processOneBatch());
+    this.previousBatch = batch.catch(() => undefined);
+    return batch;
+  }
+
+  private previousBatch: Promise<unknown> = Promise.resolve();
+
+  private async processOneBatch(): Promise<number> {
     let to: LogCheckpoint | null = null;
     try {
       const applied = await withTransaction(this.pool, async (client) => {

@@ -56,6 +56,26 @@ describe('projections: rebuild equals live', () => {
     );
   });
 
+  it('gives the same rows when one projector is asked to catch up by several callers at once', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(operationArb(LEADS), { minLength: 5, maxLength: 60 }), fc.integer({ min: 1, max: 8 }), async (ops, liveBatch) => {
+        await reset(t.db.pool);
+        const store = new PostgresEventStore(t.db.pool);
+        const live = new Projector(t.db.pool, new NurturingReadModelProjection(), readerFor, liveBatch, { events: 3 * liveBatch, sequences: LEADS });
+        const passes: Promise<number>[] = [];
+        // Every `project` operation starts a catch-up without waiting for the previous ones.
+        await playWorkload({ store, project: async () => void passes.push(live.catchUp()) }, LEADS, ops);
+        passes.push(live.catchUp(), live.catchUp());
+        await Promise.all(passes);
+        await live.catchUp();
+        const liveRows = await readModelSnapshot(t.db.pool);
+        await rebuildReadModel(t.db.pool, readerFor, { batchSize: 7 });
+        expect(await readModelSnapshot(t.db.pool)).toEqual(liveRows);
+      }),
+      { numRuns: 8 },
+    );
+  });
+
   it('applying the same batch twice changes nothing (idempotent projection)', async () => {
     await reset(t.db.pool);
     const store = new PostgresEventStore(t.db.pool);

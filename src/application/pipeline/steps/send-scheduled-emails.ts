@@ -14,7 +14,7 @@ import type { PipelineDeps } from '../pipeline-deps.js';
 import type { RunContext } from '../run-context.js';
 import type { StepRecorder } from '../run-report.js';
 
-const BATCH = 1000;
+const BATCH = 2000;
 
 export async function sendScheduledEmails(ctx: RunContext, deps: PipelineDeps, rec: StepRecorder): Promise<void> {
   await deps.readModel.catchUp();
@@ -26,9 +26,17 @@ export async function sendScheduledEmails(ctx: RunContext, deps: PipelineDeps, r
   rec.set('due', due.length);
   const sender = ctx.params.dry_run ? null : deps.emailSender(ctx.params);
   const links = await deps.unsubscribeLinks();
-  // A batch's reservations are made while the previous batch is POSTed and recorded: the
-  // database works while the HTTP client waits.
+  // A batch's reservations are made while the previous batch is POSTed and recorded, and the
+  // recorded outcomes are projected meanwhile too: the database works while the HTTP client waits.
   let delivering: Promise<void> = Promise.resolve();
+  let projecting: Promise<void> | null = null;
+  const project = () => {
+    // One pass at a time; a failed pass is only a delay: the next step's catch-up reports it.
+    projecting ??= deps.readModel
+      .catchUp()
+      .catch(() => undefined)
+      .finally(() => (projecting = null));
+  };
   try {
     for (const batch of chunks(due, BATCH)) {
       if (ctx.sendBudget <= 0) break;
@@ -38,10 +46,11 @@ export async function sendScheduledEmails(ctx: RunContext, deps: PipelineDeps, r
       }
       const reserved = await reserveBatch(ctx, deps, rec, batch);
       await delivering;
-      delivering = deliverBatch(ctx, deps, rec, reserved, sender.send.bind(sender), links);
+      delivering = deliverBatch(ctx, deps, rec, reserved, sender.send.bind(sender), links).then(project);
     }
   } finally {
     await delivering;
+    await projecting;
   }
 }
 
