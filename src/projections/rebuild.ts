@@ -59,39 +59,52 @@ async function replayInWindows(
 ): Promise<number> {
   const reader = readerFor(pool);
   const target = await reader.readHead();
-  const window = shadow.openWindow();
+  let window = shadow.openWindow();
   let at: LogCheckpoint = LOG_START;
   let replayed = 0;
   let pending = 0;
-  const flush = () =>
+  // A full window is written (with the shadow checkpoint) on its own connection while the next
+  // one fills: the next window takes the rows it shares with it from memory, not from the tables.
+  let writing: Promise<void> = Promise.resolve();
+  const write = (full: typeof window, upTo: LogCheckpoint) =>
     withTransaction(pool, async (client) => {
-      await window.flush(client);
+      await full.flush(client);
       await lockCheckpoint(client, SHADOW_CHECKPOINT);
-      await saveCheckpoint(client, SHADOW_CHECKPOINT, at);
+      await saveCheckpoint(client, SHADOW_CHECKPOINT, upTo);
     });
   // The next batch is read while this one is applied: PostgreSQL reads as Node projects.
   let next = reader.readAll(at, batchSize);
-  for (;;) {
-    const events = await next;
-    if (events.length === 0) {
-      // Everything committed before the rebuild began is in; later events come with the swap.
-      if (!(await reader.hasUnread(at, target))) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+  try {
+    for (;;) {
+      const events = await next;
+      if (events.length === 0) {
+        // Everything committed before the rebuild began is in; later events come with the swap.
+        if (!(await reader.hasUnread(at, target))) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        next = reader.readAll(at, batchSize);
+        continue;
+      }
+      at = checkpointOf(events[events.length - 1]!);
       next = reader.readAll(at, batchSize);
-      continue;
+      await window.add(pool, events);
+      replayed += events.length;
+      pending += events.length;
+      onProgress(replayed);
+      if (pending >= windowEvents) {
+        // One write at a time, in order: the window before the full one is in the tables now.
+        await writing;
+        const full = window;
+        window = shadow.openWindow(undefined, full.rows);
+        writing = write(full, at);
+        pending = 0;
+      }
     }
-    at = checkpointOf(events[events.length - 1]!);
-    next = reader.readAll(at, batchSize);
-    await window.add(pool, events);
-    replayed += events.length;
-    pending += events.length;
-    onProgress(replayed);
-    if (pending >= windowEvents) {
-      await flush();
-      pending = 0;
-    }
+  } finally {
+    await writing.catch(() => undefined);
+    await next.catch(() => undefined);
   }
-  await flush();
+  await writing;
+  await write(window, at);
   return replayed;
 }
 

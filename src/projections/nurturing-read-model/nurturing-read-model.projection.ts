@@ -8,7 +8,7 @@ import { SEQUENCE_STREAM_PREFIX } from '../../domain/sequence/events.js';
 import type { Projection, ProjectionWindow } from '../projection.js';
 import { type EventInStream, applyEvent } from './apply-event.js';
 import { type ReadModelTables, LIVE_TABLES, loadAffectedRows, writeAffectedRows } from './read-model-tables.js';
-import { type AffectedRows, emptyAffectedRows } from './rows.js';
+import { type AffectedRows, emailKey, emptyAffectedRows } from './rows.js';
 
 export const NURTURING_READ_MODEL = 'nurturing_read_model';
 
@@ -44,12 +44,14 @@ export class NurturingReadModelProjection implements Projection {
    * touched by several batches of a window is read and written once. The live projector writes
    * a window with its checkpoint in one transaction; the rebuild writes windows of a replay into
    * tables no one else writes. Given the checkpoint the window starts from, it starts from the
-   * rows this instance last committed there, if any. */
-  openWindow(from?: LogCheckpoint): ProjectionWindow {
+   * rows this instance last committed there, if any. Given `carried` — the rows of the previous
+   * window, still being written — a sequence found there is taken from it instead of the tables.
+   * A window is flushed once. */
+  openWindow(from?: LogCheckpoint, carried?: AffectedRows): NurturingWindow {
     const tables = this.tables;
     const cached = this.cache && from && sameCheckpoint(this.cache.at, from) ? this.cache.rows : null;
-    let rows = cached ?? emptyAffectedRows();
-    let touched = new Set<number>();
+    const rows = cached ?? emptyAffectedRows();
+    const touched = new Set<number>();
     let opened = false;
     // The cache is taken (and may be changed) only once the window gets events.
     const open = () => {
@@ -60,11 +62,13 @@ export class NurturingReadModelProjection implements Projection {
       this.pending = rows;
     };
     return {
+      rows,
       async add(client, events) {
         open();
         const batch = toSequenceEvents(events);
         const fresh = [...new Set(batch.map((e) => e.sequenceId))].filter((id) => !touched.has(id));
-        await loadAffectedRows(client, tables, fresh.filter((id) => !rows.sequences.has(id) && !rows.summaries.has(id)), rows);
+        const missing = fresh.filter((id) => !rows.sequences.has(id) && !rows.summaries.has(id) && !(carried && takeCarried(carried, rows, id)));
+        await loadAffectedRows(client, tables, missing, rows);
         for (const id of fresh) touched.add(id);
         for (const e of batch) applyEvent(rows, e);
       },
@@ -73,11 +77,29 @@ export class NurturingReadModelProjection implements Projection {
       },
       async flush(client) {
         await writeAffectedRows(client, tables, cached || touched.size < rows.sequences.size ? rowsOf(rows, touched) : rows);
-        rows = emptyAffectedRows();
-        touched = new Set();
       },
     };
   }
+}
+
+export interface NurturingWindow extends ProjectionWindow {
+  /** The rows the window holds (to carry into the next window while this one is written). */
+  readonly rows: AffectedRows;
+}
+
+/** Copies a sequence's rows from the previous window (rows are replaced, never shared: the
+ * previous window is being written from them). False if that window did not hold the sequence. */
+function takeCarried(carried: AffectedRows, rows: AffectedRows, sequenceId: number): boolean {
+  const sequence = carried.sequences.get(sequenceId);
+  const summary = carried.summaries.get(sequenceId);
+  if (!sequence || !summary) return false;
+  rows.sequences.set(sequenceId, { ...sequence });
+  rows.summaries.set(sequenceId, { ...summary });
+  for (let step = 1; step <= sequence.total_steps; step++) {
+    const email = carried.emails.get(emailKey(sequenceId, step));
+    if (email) rows.emails.set(emailKey(sequenceId, step), { ...email });
+  }
+  return true;
 }
 
 /** Events that change no row: not even loaded. A reservation's email row appears with its outcome. */
