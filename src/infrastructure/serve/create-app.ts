@@ -14,7 +14,12 @@ export const BODY_LIMIT = '1mb';
 
 export async function createApp(db: Database, options: ServeOptions, logger: false | ('log' | 'warn' | 'error')[] = ['warn', 'error']): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ServeModule.forDatabase(db, options), { rawBody: true, bodyParser: false, logger, abortOnError: false });
-  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  // Webhooks verify and parse the exact bytes they were sent: their bodies are kept raw, not
+  // parsed a second time by the JSON parser.
+  const isWebhook = (request: { url?: string }) => request.url?.startsWith('/webhooks/') ?? false;
+  const isJson = (request: { headers: Record<string, unknown> }) => /^application\/([\w.+-]+\+)?json\b/i.test(String(request.headers['content-type'] ?? ''));
+  app.useBodyParser('raw', { limit: BODY_LIMIT, type: (request: any) => isWebhook(request) && isJson(request) });
+  app.useBodyParser('json', { limit: BODY_LIMIT, type: (request: any) => !isWebhook(request) && isJson(request) });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true });
   app.useBodyParser('text', { limit: BODY_LIMIT, type: ['text/plain'] });
   app.useGlobalFilters(new ErrorFilter());

@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { InvalidParameterError } from '../../application/pipeline/run-parameters.js';
 import { ConcurrencyError } from '../../application/ports/event-store.js';
 import { InvalidStateError, NotFoundError, ValidationError } from '../../domain/shared/errors.js';
-import { WebhookAuthError } from '../webhooks/providers/index.js';
+import { WebhookAuthError, WebhookPayloadError } from '../webhooks/providers/index.js';
 
 export interface ErrorBody {
   statusCode: number;
@@ -30,6 +30,7 @@ export function toHttpError(error: unknown): ErrorBody {
     };
   }
   if (error instanceof WebhookAuthError) return { statusCode: 401, error: 'Unauthorized', message: `webhook rejected: ${error.reason}` };
+  if (error instanceof WebhookPayloadError && error.malformed) return { statusCode: 400, error: 'Bad Request', message: error.message, field: error.field };
   if (error instanceof ValidationError) return { statusCode: 422, error: 'Unprocessable Entity', message: error.message, field: error.field };
   if (error instanceof InvalidParameterError) return { statusCode: 422, error: 'Unprocessable Entity', message: error.message, field: error.parameter };
   if (error instanceof ConcurrencyError) return { statusCode: 409, error: 'Conflict', message: error.message };

@@ -6,12 +6,12 @@ export function parseJsonBody(rawBody: Buffer): unknown {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(rawBody);
   } catch {
-    throw new WebhookPayloadError('body', 'is not valid UTF-8');
+    throw new WebhookPayloadError('body', 'is not valid UTF-8', true);
   }
-  if (text.trim() === '') throw new WebhookPayloadError('body', 'is empty');
+  if (text.trim() === '') throw new WebhookPayloadError('body', 'is empty', true);
   try {
     return JSON.parse(text);
   } catch {
-    throw new WebhookPayloadError('body', 'is not valid JSON');
+    throw new WebhookPayloadError('body', 'is not valid JSON', true);
   }
 }
