@@ -9,7 +9,7 @@ import http from 'node:http';
 import { composeEmail } from '../../dist/application/pipeline/compose-email.js';
 import { NurturingRunner } from '../../dist/application/pipeline/nurturing-runner.js';
 import { validateRunParameters } from '../../dist/application/pipeline/run-parameters.js';
-import { createPipelineDeps } from '../../dist/infrastructure/pipeline/create-pipeline-deps.js';
+import { openPipelineDeps } from '../../dist/infrastructure/pipeline/create-pipeline-deps.js';
 import { requestWithRetry } from '../../dist/infrastructure/http/request-with-retry.js';
 import { webhookPayload } from '../../dist/infrastructure/http/webhook-email-sender.js';
 import { loadUnsubscribeTokens } from '../../dist/infrastructure/unsubscribe/load-unsubscribe-tokens.js';
@@ -104,14 +104,16 @@ export async function runB2({ dbs, sizes, options }) {
 
     log(`B2: one pipeline run sending ${n} emails, http_concurrency ${concurrency}`);
     const params = validateRunParameters({ email_webhook_url: sink.url, max_emails_per_run: n, http_concurrency: concurrency, email_from: EMAIL_FROM });
-    const runner = new NurturingRunner(createPipelineDeps(c.db));
+    // The adapters `nurture run` opens (the read model projected by a worker thread).
+    const pipeline = openPipelineDeps(c.db);
+    const runner = new NurturingRunner(pipeline.deps);
     const run = await profiled(options.profile, 'B2-run', () =>
       timed(async () => {
         const report = await runner.run({ params, now: now.toISOString() });
         await liveProjector(pool).catchUp();
         return report;
       }),
-    );
+    ).finally(() => pipeline.close());
     const report = run.result;
     const sinkStats = await sink.stats();
     const send = report.steps.find((s) => s.step === 'send_scheduled_emails');

@@ -3,7 +3,7 @@ import { NurturingRunner } from '../../application/pipeline/nurturing-runner.js'
 import { PARAMETER_NAMES, RUN_PARAMETERS, flagNameOf } from '../../application/pipeline/run-parameters.js';
 import type { RunReport, StepReport } from '../../application/pipeline/run-report.js';
 import { loadRunParameters } from '../config/load-run-parameters.js';
-import { createPipelineDeps } from '../pipeline/create-pipeline-deps.js';
+import { openPipelineDeps } from '../pipeline/create-pipeline-deps.js';
 import { withDatabase } from './app-context.js';
 import { CliUsageError } from './exit-codes.js';
 
@@ -28,9 +28,14 @@ export function registerRun(program: Command): void {
     const params = loadRunParameters({ env: process.env, configFile: options.config as string | undefined, flags });
     const now = options.now === undefined ? undefined : parseNow(String(options.now));
     const json = Boolean(options.json);
-    const report = await withDatabase((db) =>
-      new NurturingRunner(createPipelineDeps(db)).run({ params, now, onStep: json ? undefined : printStep }),
-    );
+    const report = await withDatabase(async (db) => {
+      const { deps, close } = openPipelineDeps(db);
+      try {
+        return await new NurturingRunner(deps).run({ params, now, onStep: json ? undefined : printStep });
+      } finally {
+        await close();
+      }
+    });
     if (json) console.log(JSON.stringify(report, null, 2));
     else printSummary(report);
     if (report.status === 'failed') process.exitCode = 1;

@@ -11,12 +11,13 @@ import type { RetryPolicy } from '../http/request-with-retry.js';
 import { SlackNotifier } from '../http/slack-notifier.js';
 import { WebhookEmailSender } from '../http/webhook-email-sender.js';
 import { SqlLeadSource } from '../leads/sql-lead-source.js';
+import { WorkerProjector } from '../projections/worker-projector.js';
 import { SqlSequenceIdAllocator } from '../sequences/sql-sequence-id-allocator.js';
 import { SqlTemplateStore } from '../templates/sql-template-store.js';
 import { loadUnsubscribeTokens } from '../unsubscribe/load-unsubscribe-tokens.js';
 import { LocalRunCoordination } from './local-run-coordination.js';
 import { PgRunCoordination } from './pg-run-coordination.js';
-import { SqlPipelineReadModel } from './sql-pipeline-read-model.js';
+import { type CatchesUp, SqlPipelineReadModel } from './sql-pipeline-read-model.js';
 import { SqlRunReportStore } from './sql-run-report-store.js';
 
 /** `max_retry_attempts` retries after the first attempt; a `Retry-After` of up to two minutes is waited out. */
@@ -27,9 +28,9 @@ export const retryPolicyOf = (p: RunParameters): RetryPolicy => ({
   maxDelayMs: 120_000,
 });
 
-export function createPipelineDeps(db: Database): PipelineDeps {
+/** The pipeline's adapters; `projector` catches the read model up (default: one in this thread). */
+export function createPipelineDeps(db: Database, projector: CatchesUp = new Projector(db.pool, new NurturingReadModelProjection(), postgresLogReader)): PipelineDeps {
   const pool = db.pool;
-  const projector = new Projector(pool, new NurturingReadModelProjection(), postgresLogReader);
   return {
     store: new PostgresEventStore(pool),
     ids: new SqlSequenceIdAllocator(pool),
@@ -44,4 +45,12 @@ export function createPipelineDeps(db: Database): PipelineDeps {
     notifier: (p) => (p.slack_webhook_url ? new SlackNotifier(p.slack_webhook_url, retryPolicyOf(p)) : null),
     unsubscribeLinks: () => loadUnsubscribeTokens(pool),
   };
+}
+
+/** The adapters of one `nurture run`: on a server database the read model is projected by a
+ * worker thread on its own connections, so projecting the outcomes recorded while sending does
+ * not take the thread that sends. `close` ends the worker. */
+export function openPipelineDeps(db: Database): { deps: PipelineDeps; close(): Promise<void> } {
+  const worker = db.mode === 'server' ? WorkerProjector.forConnection(db.connection) : null;
+  return { deps: createPipelineDeps(db, worker ?? undefined), close: async () => worker?.close() };
 }

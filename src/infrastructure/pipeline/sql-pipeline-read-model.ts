@@ -1,12 +1,16 @@
 // The pipeline's questions to the read side, each one set-based statement.
 import type pg from 'pg';
 import type { PipelineReadModel } from '../../application/ports/pipeline-read-model.js';
-import type { Projector } from '../../projections/projector.js';
+
+/** What catches the read model up: a Projector, in this thread or in a worker. */
+export interface CatchesUp {
+  catchUp(): Promise<unknown>;
+}
 
 export class SqlPipelineReadModel implements PipelineReadModel {
   constructor(
     private readonly db: Pick<pg.Pool, 'query'>,
-    private readonly projector: Projector,
+    private readonly projector: CatchesUp,
   ) {}
 
   async catchUp(): Promise<void> {
