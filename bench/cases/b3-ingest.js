@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { verifyStandardWebhook } from '../../dist/infrastructure/webhooks/providers/standard-webhooks/verify-standard-webhook.js';
 import { Child } from '../lib/child.js';
 import { profiled } from '../lib/profiler.js';
-import { analyze, appendStreams, liveProjector, project, reserveSequenceIds } from '../lib/seed.js';
+import { analyze, appendStreams, project, reserveSequenceIds } from '../lib/seed.js';
 import { StreamBuilder } from '../lib/streams.js';
 import { check, count, log, timed } from '../lib/util.js';
 import { expectedCounts } from '../processes/webhook-client.js';
@@ -47,8 +47,10 @@ export async function runB3({ dbs, sizes, options }) {
   const previousSecret = process.env.NURTURE_WEBHOOK_SECRET;
   process.env.NURTURE_WEBHOOK_SECRET = secret;
   let createApp;
+  let LiveProjectionService;
   try {
     ({ createApp } = await import('../../dist/infrastructure/serve/create-app.js'));
+    ({ LiveProjectionService } = await import('../../dist/infrastructure/serve/live-projection.service.js'));
   } catch (error) {
     return pending(`the app does not load: ${error.message}`);
   }
@@ -92,7 +94,8 @@ export async function runB3({ dbs, sizes, options }) {
     const ingest = await profiled(options.profile, 'B3-ingest', () =>
       timed(async () => {
         const r = await client.request(job(url, 'evt', total));
-        r.catchUp = await timed(() => liveProjector(pool).catchUp());
+        // The service's own live projection finishes what the requests appended.
+        r.catchUp = await timed(() => app.get(LiveProjectionService).catchUp());
         return r;
       }),
     );
