@@ -4,10 +4,10 @@
 // match nothing are kept aside and acknowledged, so providers stop retrying them.
 // Several deliveries (webhook requests) can be ingested together, each keeping its own metadata
 // and getting its own result: one read, one append and one commit for all of them.
-import type { SequenceCommand } from '../../domain/sequence/commands.js';
-import { decide } from '../../domain/sequence/decide.js';
+import type { RecordEngagement } from '../../domain/sequence/commands.js';
+import { recordEngagement } from '../../domain/sequence/decide-engagement.js';
 import { type SequenceEvent, sequenceStreamId } from '../../domain/sequence/events.js';
-import { type SequenceState, evolve } from '../../domain/sequence/state.js';
+import type { SequenceState } from '../../domain/sequence/state.js';
 import { InvalidStateError, ValidationError } from '../../domain/shared/errors.js';
 import type { EngagementMatcher, UnmatchedEventLog } from '../ports/engagement-matcher.js';
 import type { EventStore } from '../ports/event-store.js';
@@ -111,12 +111,10 @@ export async function planEngagement(
     let state = start;
     const events: SequenceEvent[] = [];
     for (const index of indexes) {
-      const { outcome, events: decided } = tryDecide(commandOf(items[index]!.report, options), (command) => decide(command, state));
-      outcomes[index] = outcome;
-      for (const event of decided) {
-        events.push(withMetadata(event, items[index]!.metadata));
-        state = evolve(state, event);
-      }
+      const decided = tryRecord(commandOf(items[index]!.report, options), state);
+      outcomes[index] = decided.outcome;
+      for (const event of decided.events) events.push(withMetadata(event, items[index]!.metadata));
+      state = decided.state;
     }
     if (events.length > 0) deps.states?.remember(sequenceId, state, revision + BigInt(events.length));
     planned.push({ sequenceId, state, streamId: sequenceStreamId(sequenceId), expectedRevision: revision, events });
@@ -188,13 +186,14 @@ function tallyByDelivery(deliveries: readonly EngagementDelivery[], items: Item[
 
 const isRefusal = (error: unknown): error is Error => error instanceof InvalidStateError || error instanceof ValidationError;
 
-function tryDecide(command: SequenceCommand, decideOn: (command: SequenceCommand) => SequenceEvent[]): { outcome: Outcome; events: SequenceEvent[] } {
+/** Decides one report on `state`, returning the state after it (a refusal changes nothing). */
+function tryRecord(command: RecordEngagement, state: SequenceState): { outcome: Outcome; events: SequenceEvent[]; state: SequenceState } {
   try {
-    const events = decideOn(command);
-    return { outcome: events.length === 0 ? 'duplicate' : 'recorded', events };
+    const decided = recordEngagement(command, state);
+    return { outcome: decided.events.length === 0 ? 'duplicate' : 'recorded', ...decided };
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    return { outcome: { refused: error.message }, events: [] };
+    return { outcome: { refused: error.message }, events: [], state };
   }
 }
 
@@ -202,7 +201,7 @@ const eventMetadata = (metadata: Record<string, unknown> | undefined) => ({ comm
 
 const withMetadata = (event: SequenceEvent, metadata: Record<string, unknown> | undefined) => ({ ...event, metadata: eventMetadata(metadata) });
 
-function commandOf(report: EngagementReport, options: Omit<IngestOptions, 'metadata'>): SequenceCommand {
+function commandOf(report: EngagementReport, options: Omit<IngestOptions, 'metadata'>): RecordEngagement {
   return {
     type: 'RecordEngagement',
     data: {

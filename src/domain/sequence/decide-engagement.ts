@@ -75,20 +75,30 @@ function validate(d: EngagementInput, state: SequenceState): void {
   }
 }
 
-export function decideEngagement({ data: d }: RecordEngagement, state: SequenceState): SequenceEvent[] {
+export function decideEngagement(command: RecordEngagement, state: SequenceState): SequenceEvent[] {
+  return recordEngagement(command, state).events;
+}
+
+/** The decision and the state it leads to, each event evolved once: for callers that decide
+ * several facts of one sequence in a row (the webhooks), the fact's state is needed anyway to
+ * judge qualification. `state` is `events.reduce(evolve, before)`. */
+export function recordEngagement({ data: d }: RecordEngagement, state: SequenceState): { events: SequenceEvent[]; state: SequenceState } {
   requireStatus(state, ['active', 'paused', 'completed', 'stopped', 'qualified'], 'record engagement');
   validate(d, state);
   const occurredAt = isoOf(instant(d.occurredAt, 'occurredAt'));
   const now = isoOf(instant(d.now, 'now'));
-  if (state.seenProviderEventIds.includes(d.providerEventId)) return [];
+  if (state.seenProviderEventIds.includes(d.providerEventId)) return { events: [], state };
 
   const fact = engagementEvent(d, occurredAt, state);
+  const afterFact = evolve(state, fact);
   const stopReason = stopReasonFor(fact);
   if (stopReason !== null) {
     // Terminal statuses just record the fact; the suppression list is fed from the fact itself.
-    const stoppable = state.status === 'active' || state.status === 'paused';
-    return stoppable ? [fact, event<SequenceStopped>('SequenceStopped', { reason: stopReason, occurredAt: now })] : [fact];
+    if (state.status !== 'active' && state.status !== 'paused') return { events: [fact], state: afterFact };
+    const stopped = event<SequenceStopped>('SequenceStopped', { reason: stopReason, occurredAt: now });
+    return { events: [fact, stopped], state: evolve(afterFact, stopped) };
   }
-  if (!isRealEngagement(fact)) return [fact];
-  return [fact, ...qualification(evolve(state, fact), d.minScoreToQualify, now)];
+  if (!isRealEngagement(fact)) return { events: [fact], state: afterFact };
+  const qualified = qualification(afterFact, d.minScoreToQualify, now);
+  return { events: [fact, ...qualified], state: qualified.reduce(evolve, afterFact) };
 }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { InvalidStateError, ValidationError } from '../shared/errors.js';
 import type { EngagementType, SequenceCommand } from './commands.js';
 import { decide } from './decide.js';
+import { recordEngagement } from './decide-engagement.js';
 import { isEngagementEvent, type SequenceEvent, type StepSnapshot } from './events.js';
 import { day, startCommand } from './fixtures.js';
 import { evolve, initialState, replay, type SequenceState } from './state.js';
@@ -99,6 +100,8 @@ interface Run {
   final: SequenceState;
   /** Events decided for engagement commands whose provider id had already been recorded. */
   eventsFromRepeatedIds: SequenceEvent[];
+  /** For every engagement command decided: recordEngagement's answer and what decide + evolve give. */
+  engagementStates: { recorded: { events: SequenceEvent[]; state: SequenceState }; expected: { events: SequenceEvent[]; state: SequenceState } }[];
 }
 
 interface History {
@@ -114,6 +117,7 @@ function run({ steps, baseScore, moves }: History): Run {
   const states: SequenceState[] = [];
   const seen = new Set<string>();
   const eventsFromRepeatedIds: SequenceEvent[] = [];
+  const engagementStates: Run['engagementStates'] = [];
   const apply = (command: SequenceCommand): void => {
     let decided: SequenceEvent[];
     try {
@@ -123,6 +127,10 @@ function run({ steps, baseScore, moves }: History): Run {
       throw error;
     }
     if (command.type === 'RecordEngagement' && seen.has(command.data.providerEventId)) eventsFromRepeatedIds.push(...decided);
+    if (command.type === 'RecordEngagement') {
+      const recorded = recordEngagement(command, state);
+      engagementStates.push({ recorded, expected: { events: decided, state: decided.reduce(evolve, state) } });
+    }
     for (const e of decided) {
       if (isEngagementEvent(e)) seen.add(e.data.providerEventId);
       state = evolve(state, e);
@@ -135,7 +143,7 @@ function run({ steps, baseScore, moves }: History): Run {
     hours += advance;
     apply(toCommand(intent, state, day(hours / 24)));
   }
-  return { events, states, final: state, eventsFromRepeatedIds };
+  return { events, states, final: state, eventsFromRepeatedIds, engagementStates };
 }
 
 const property = (check: (r: Run) => void) =>
@@ -185,6 +193,12 @@ describe('sequence properties', () => {
     property(({ events }) => {
       const sentSteps = events.flatMap((e) => (e.type === 'EmailSent' ? [e.data.step] : []));
       expect(sentSteps).toEqual(sentSteps.map((_, i) => i + 1));
+    });
+  });
+
+  it('recordEngagement gives the same events as decide, and the state they evolve to', () => {
+    property(({ engagementStates }) => {
+      for (const { recorded, expected } of engagementStates) expect(recorded).toEqual(expected);
     });
   });
 

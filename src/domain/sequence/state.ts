@@ -123,8 +123,14 @@ function engaged(
   };
 }
 
-// Engagement can be reported out of order; keep the latest instant.
-const later = (a: string | null, b: string): string => (a !== null && Date.parse(a) >= Date.parse(b) ? a : b);
+// Engagement can be reported out of order; keep the latest instant. Instants in events are in
+// the canonical form (YYYY-MM-DDTHH:mm:ss.sssZ), which sorts as text; others are parsed.
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const later = (a: string | null, b: string): string => {
+  if (a === null) return b;
+  if (CANONICAL.test(a) && CANONICAL.test(b)) return a >= b ? a : b;
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+};
 
 export function evolve(state: SequenceState, event: SequenceEvent): SequenceState {
   const { counts } = state;
