@@ -26,10 +26,19 @@ export async function sendScheduledEmails(ctx: RunContext, deps: PipelineDeps, r
   rec.set('due', due.length);
   const sender = ctx.params.dry_run ? null : deps.emailSender(ctx.params);
   const links = await deps.unsubscribeLinks();
-  // A batch's reservations are made while the previous batch is POSTed and recorded, and the
-  // recorded outcomes are projected meanwhile too: the database works while the HTTP client waits.
-  let delivering: Promise<void> = Promise.resolve();
+  // Three stages overlap: a batch is reserved while the previous one is POSTed, and a POSTed
+  // batch's outcomes are recorded (then projected) while the next one is POSTed. The HTTP client
+  // works on one batch at a time; the database works meanwhile.
+  let posting: Promise<unknown> = Promise.resolve();
   let projecting: Promise<void> | null = null;
+  const recording: Promise<void>[] = [];
+  let failure: { error: unknown } | null = null;
+  // Every stage's failure is kept (and rethrown below) from the moment it happens.
+  const kept = <T>(stage: Promise<T>): Promise<T | undefined> =>
+    stage.catch((error: unknown) => {
+      failure ??= { error };
+      return undefined;
+    });
   const project = () => {
     // One pass at a time; a failed pass is only a delay: the next step's catch-up reports it.
     projecting ??= deps.readModel
@@ -39,19 +48,31 @@ export async function sendScheduledEmails(ctx: RunContext, deps: PipelineDeps, r
   };
   try {
     for (const batch of chunks(due, BATCH)) {
-      if (ctx.sendBudget <= 0) break;
+      if (ctx.sendBudget <= 0 || failure) break;
       if (!sender) {
         await recordDryRun(ctx, deps, rec, batch);
         continue;
       }
       const reserved = await reserveBatch(ctx, deps, rec, batch);
-      await delivering;
-      delivering = deliverBatch(ctx, deps, rec, reserved, sender.send.bind(sender), links).then(project);
+      await posting;
+      const posted = kept(postBatch(ctx, reserved, sender.send.bind(sender), links));
+      posting = posted;
+      recording.push(
+        kept(
+          posted.then(async (outcomes) => {
+            if (!outcomes) return;
+            await recordOutcomes(ctx, deps, rec, reserved, outcomes);
+            project();
+          }),
+        ).then(() => undefined),
+      );
     }
   } finally {
-    await delivering;
+    await posting;
+    await Promise.all(recording);
     await projecting;
   }
+  if (failure) throw (failure as { error: unknown }).error;
 }
 
 /** Claims each due step of the batch for this run (taking over those of dead runs). */
@@ -81,16 +102,16 @@ async function reserveBatch(ctx: RunContext, deps: PipelineDeps, rec: StepRecord
   return reserved;
 }
 
-/** POSTs the reserved emails and records their outcomes. */
-async function deliverBatch(
+type Outcomes = Map<number, { outcome: SendOutcome; subject: string; step: number; emailEventId: string }>;
+
+/** POSTs the reserved emails (http_concurrency at a time); a failed send is an outcome too. */
+async function postBatch(
   ctx: RunContext,
-  deps: PipelineDeps,
-  rec: StepRecorder,
   reserved: DecideManyResult,
   send: (email: OutgoingEmail, key: string) => Promise<SendOutcome>,
   links: UnsubscribeLinks,
-): Promise<void> {
-  const outcomes = new Map<number, { outcome: SendOutcome; subject: string; step: number; emailEventId: string }>();
+): Promise<Outcomes> {
+  const outcomes: Outcomes = new Map();
   await mapWithConcurrency(reserved.decided, ctx.params.http_concurrency, async ({ sequenceId, events, state }) => {
     const reservation = events.find((e) => e.type === 'EmailSendReserved')!;
     if (reservation.type !== 'EmailSendReserved') return;
@@ -105,7 +126,11 @@ async function deliverBatch(
     const outcome = await send(email, idempotencyKeyOf(sequenceId, step));
     outcomes.set(sequenceId, { outcome, subject: email.subject, step, emailEventId });
   });
+  return outcomes;
+}
 
+/** Records the outcomes of a POSTed batch in the streams (one append). */
+async function recordOutcomes(ctx: RunContext, deps: PipelineDeps, rec: StepRecorder, reserved: DecideManyResult, outcomes: Outcomes): Promise<void> {
   const outcomeCommand = (_state: SequenceState, sequenceId: number): SequenceCommand | null => {
     const o = outcomes.get(sequenceId);
     if (!o) return null;
