@@ -2,7 +2,9 @@
 // one table (or, with --json, one JSON document): each figure beside the raw limit of this machine
 // measured in the same run. Every case checks its own correctness; a failed check makes the run
 // exit 1 whatever the speed. See bench/README.md.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { BenchDatabases } from './lib/bench-db.js';
 import { CASE_IDS, parseOptions, SIZES, USAGE, UsageError } from './lib/options.js';
@@ -49,6 +51,7 @@ async function main() {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (options.caseProcess) return runCaseHere(options);
   const dbs = new BenchDatabases({ keep: options.keep });
   const interrupted = async () => {
     await dbs.dropAll().catch(() => undefined);
@@ -69,15 +72,15 @@ async function main() {
     }
     log(`scale ${options.scale}; databases ${dbs.prefix}* on ${dbs.server.host}`);
     await dbs.prepareTemplate();
-    const ctx = { dbs, sizes: SIZES[options.scale], options };
     for (const id of CASE_IDS.filter((c) => options.only.includes(c))) {
       const t0 = Date.now();
       try {
-        const run = await CASES[id]();
-        for (const row of await run(ctx)) rows.push(finishRow({ status: 'measured', ...row, correct: row.status === 'pending' ? null : row.checks.every((c) => c.ok) }));
+        rows.push(...(await runCaseProcess(id, dbs.prefix)));
       } catch (error) {
-        log(`${id} failed: ${error.stack ?? error}`);
+        log(`${id} failed: ${error.message ?? error}`);
         rows.push(finishRow({ id, name: id, status: 'error', figure: null, raw: null, target: null, checks: [], correct: false, error: String(error.message ?? error) }));
+      } finally {
+        await dbs.dropOne(dbs.caseDatabase(id)).catch(() => undefined); // left behind by a case that crashed
       }
       log(`${id} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
@@ -94,6 +97,42 @@ async function main() {
     process.stdout.write(correct ? '\nall correctness checks passed\n' : '\nSOME CORRECTNESS CHECKS FAILED\n');
   }
   return correct ? 0 : 1;
+}
+
+// Each case runs in its own Node process (this script with --case-process), so what one case
+// leaves in the heap or the JIT never slows the next, as `nurture run` starts fresh too.
+function runCaseProcess(id, template) {
+  const args = [...process.argv.slice(2).filter((a, i, all) => a !== '--only' && all[i - 1] !== '--only'), '--only', id, '--case-process', template];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      try {
+        resolve(JSON.parse(out));
+      } catch {
+        reject(new Error(`the case process exited (${signal ?? code}) without results`));
+      }
+    });
+  });
+}
+
+/** In a case process: runs the one case on the parent's template, prints its rows as JSON. */
+async function runCaseHere(options) {
+  const dbs = new BenchDatabases({ keep: options.keep, prefix: options.caseProcess });
+  const ctx = { dbs, sizes: SIZES[options.scale], options };
+  const [id] = options.only;
+  const rows = [];
+  try {
+    const run = await CASES[id]();
+    for (const row of await run(ctx)) rows.push(finishRow({ status: 'measured', ...row, correct: row.status === 'pending' ? null : row.checks.every((c) => c.ok) }));
+  } catch (error) {
+    log(`${id} failed: ${error.stack ?? error}`);
+    rows.push(finishRow({ id, name: id, status: 'error', figure: null, raw: null, target: null, checks: [], correct: false, error: String(error.message ?? error) }));
+  }
+  process.stdout.write(JSON.stringify(rows));
+  return 0;
 }
 
 process.exitCode = await main();

@@ -9,9 +9,10 @@ import { runMigrations } from '../../dist/infrastructure/database/migrate.js';
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export class BenchDatabases {
-  constructor({ keep = false } = {}) {
+  /** `prefix`: another process's template database to make this process's case databases from. */
+  constructor({ keep = false, prefix = null } = {}) {
     this.server = new URL(process.env.DATABASE_URL || DEFAULT_SERVER);
-    this.prefix = `nurture_bench_${process.pid}`;
+    this.prefix = prefix ?? `nurture_bench_${process.pid}`;
     this.created = [];
     this.keep = keep;
   }
@@ -45,9 +46,14 @@ export class BenchDatabases {
     }
   }
 
+  /** The name of a case's database. */
+  caseDatabase(caseId) {
+    return `${this.prefix}_${caseId.toLowerCase()}`;
+  }
+
   /** A fresh, migrated database for one case: `{ name, url, db, drop() }`. */
   async forCase(caseId, poolSize = 10) {
-    const name = `${this.prefix}_${caseId.toLowerCase()}`;
+    const name = this.caseDatabase(caseId);
     await this.admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${this.prefix}`));
     this.created.push(name);
     const url = this.urlOf(name);
@@ -69,9 +75,11 @@ export class BenchDatabases {
     this.created = this.created.filter((n) => n !== name);
   }
 
+  /** Drops the case databases (also those the case processes made) and the template. */
   async dropAll() {
     if (this.keep) return;
-    for (const name of [...this.created].reverse()) await this.dropOne(name).catch(() => undefined);
+    const cases = await this.admin(async (c) => (await c.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${this.prefix}\\_%`])).rows.map((r) => r.datname)).catch(() => []);
+    for (const name of [...cases, ...[...this.created].reverse()]) await this.dropOne(name).catch(() => undefined);
   }
 
   async serverVersion() {

@@ -26,6 +26,8 @@ export function parseOptions(argv) {
     else if (arg === '--http-concurrency') options.httpConcurrency = Number(value());
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--profile') options.profile = true;
+    // Internal: run one case in this process, on the parent's template database, rows as JSON.
+    else if (arg === '--case-process') options.caseProcess = value();
     else if (arg === '--help' || arg === '-h') options.help = true;
     else throw new UsageError(`unknown option ${arg}`);
   }
