@@ -1,23 +1,15 @@
 // Many webhook requests at once are ingested in shared batches (group commit). Whatever the
 // batching, each request gets its own exact answer, every provider event is recorded exactly
 // once, and a writer racing on the same streams (the API's engagement command) loses nothing.
-import { newWebhookSecret, standardWebhookHeaders, unix } from './providers/support/signing.js';
-import { post, type WebhookFixture, webhookFixture } from './support/webhook-fixture.js';
+import { standardWebhookHeaders, unix } from './providers/support/signing.js';
+import { post, specWebhookSuite, type WebhookFixture } from './support/webhook-fixture.js';
 
 describe('POST /webhooks/engagement under concurrent requests (group commit)', () => {
-  const secret = newWebhookSecret();
+  const { secret, fixture } = specWebhookSuite();
   let f: WebhookFixture;
   let delivery = 0;
-
-  beforeAll(async () => {
-    process.env.NURTURE_WEBHOOK_SECRET = secret;
-    process.env.NURTURE_API_KEYS = 'test-key';
-    f = await webhookFixture();
-  });
-  afterAll(async () => {
-    delete process.env.NURTURE_WEBHOOK_SECRET;
-    delete process.env.NURTURE_API_KEYS;
-    await f.close();
+  beforeAll(() => {
+    f = fixture();
   });
 
   const send = (items: unknown[]) => {

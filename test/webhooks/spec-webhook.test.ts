@@ -1,21 +1,13 @@
 // POST /webhooks/engagement: the specification's format, signed with Standard Webhooks.
 import { newWebhookSecret, standardWebhookHeaders, unix } from './providers/support/signing.js';
-import { post, type WebhookFixture, webhookFixture } from './support/webhook-fixture.js';
+import { post, specWebhookSuite, type WebhookFixture } from './support/webhook-fixture.js';
 
 describe('POST /webhooks/engagement (the specification\'s format)', () => {
-  const secret = newWebhookSecret();
+  const { secret, fixture } = specWebhookSuite();
   let f: WebhookFixture;
   let delivery = 0;
-
-  beforeAll(async () => {
-    process.env.NURTURE_WEBHOOK_SECRET = secret;
-    process.env.NURTURE_API_KEYS = 'test-key';
-    f = await webhookFixture();
-  });
-  afterAll(async () => {
-    delete process.env.NURTURE_WEBHOOK_SECRET;
-    delete process.env.NURTURE_API_KEYS;
-    await f.close();
+  beforeAll(() => {
+    f = fixture();
   });
 
   const send = (payload: unknown, opts: { id?: string; at?: Date; key?: string; tamper?: (body: string) => string } = {}) => {

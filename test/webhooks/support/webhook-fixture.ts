@@ -1,5 +1,6 @@
 // A running server on a fresh database with two leads enrolled and their first email sent
 // (through a real local email sink that answers with message ids), for webhook tests.
+import { newWebhookSecret } from '../providers/support/signing.js';
 import { NurturingRunner } from '../../../src/application/pipeline/nurturing-runner.js';
 import { validateRunParameters } from '../../../src/application/pipeline/run-parameters.js';
 import { createPipelineDeps } from '../../../src/infrastructure/pipeline/create-pipeline-deps.js';
@@ -65,4 +66,22 @@ export async function post(url: string, body: string, headers: Record<string, st
     // not JSON
   }
   return { status: response.status, json };
+}
+
+/** Registers a suite's fixture for the specification's webhook: a fresh secret and an API key
+ * (`test-key`) in the environment, a running server; `fixture()` is it once `beforeAll` ran. */
+export function specWebhookSuite(): { secret: string; fixture: () => WebhookFixture } {
+  const secret = newWebhookSecret();
+  let f: WebhookFixture | undefined;
+  beforeAll(async () => {
+    process.env.NURTURE_WEBHOOK_SECRET = secret;
+    process.env.NURTURE_API_KEYS = 'test-key';
+    f = await webhookFixture();
+  });
+  afterAll(async () => {
+    delete process.env.NURTURE_WEBHOOK_SECRET;
+    delete process.env.NURTURE_API_KEYS;
+    await f?.close();
+  });
+  return { secret, fixture: () => f! };
 }
