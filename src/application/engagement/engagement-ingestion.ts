@@ -17,7 +17,7 @@ export class EngagementIngestion implements IngestStages<EngagementPlan> {
 
   constructor(
     private readonly deps: IngestDeps,
-    private readonly options: () => Omit<IngestOptions, 'metadata'>,
+    private readonly options: () => IngestOptions,
   ) {}
 
   plan(deliveries: EngagementDelivery[]): Promise<EngagementPlan> {

@@ -2,8 +2,10 @@
 // every report of a sequence in order on its state (one read for all the streams), append the
 // whole batch at once; a sequence that moved meanwhile is decided again on its own. Reports that
 // match nothing are kept aside and acknowledged, so providers stop retrying them.
-// Several deliveries (webhook requests) can be ingested together, each keeping its own metadata
-// and getting its own result: one read, one append and one commit for all of them.
+// Several deliveries (webhook requests) are ingested together, each keeping its own metadata
+// and getting its own result: one read, one append and one commit for all of them. Planning
+// (match, read, decide) and committing (append) are separate stages, so a long-running ingestion
+// can plan one batch while the previous one commits (see EngagementIngestion).
 import type { RecordEngagement } from '../../domain/sequence/commands.js';
 import { recordEngagement } from '../../domain/sequence/decide-engagement.js';
 import { type SequenceEvent, sequenceStreamId } from '../../domain/sequence/events.js';
@@ -28,8 +30,6 @@ export interface IngestDeps {
 export interface IngestOptions {
   minScoreToQualify: number;
   now: string;
-  /** Stored with every event: the delivery, its source. */
-  metadata?: Record<string, unknown>;
 }
 
 /** One delivery of reports (a webhook request) and the metadata stored with its events. */
@@ -53,19 +53,6 @@ export interface Item {
   metadata: Record<string, unknown> | undefined;
 }
 
-export async function ingestEngagement(reports: readonly EngagementReport[], deps: IngestDeps, options: IngestOptions): Promise<IngestResult> {
-  const [result] = await ingestEngagementDeliveries([{ reports, metadata: options.metadata }], deps, options);
-  return result!;
-}
-
-export async function ingestEngagementDeliveries(
-  deliveries: readonly EngagementDelivery[],
-  deps: IngestDeps,
-  options: Omit<IngestOptions, 'metadata'>,
-): Promise<IngestResult[]> {
-  return (await commitEngagement(await planEngagement(deliveries, deps, options), deps, options)).results;
-}
-
 /** What a batch of deliveries decided, before it is appended. */
 export interface EngagementPlan {
   deliveries: readonly EngagementDelivery[];
@@ -83,7 +70,7 @@ export interface EngagementPlan {
 export async function planEngagement(
   deliveries: readonly EngagementDelivery[],
   deps: IngestDeps,
-  options: Omit<IngestOptions, 'metadata'>,
+  options: IngestOptions,
 ): Promise<EngagementPlan> {
   const items: Item[] = deliveries.flatMap((d) => d.reports.map((report) => ({ report, metadata: d.metadata })));
   const outcomes: Outcome[] = new Array<Outcome>(items.length);
@@ -135,7 +122,7 @@ export interface CommittedEngagement {
 export async function commitEngagement(
   plan: EngagementPlan,
   deps: IngestDeps,
-  options: Omit<IngestOptions, 'metadata'>,
+  options: IngestOptions,
   stale: ReadonlySet<number> = new Set(),
 ): Promise<CommittedEngagement> {
   const { items, outcomes, bySequence, unmatched, planned } = plan;
@@ -201,7 +188,7 @@ const eventMetadata = (metadata: Record<string, unknown> | undefined) => ({ comm
 
 const withMetadata = (event: SequenceEvent, metadata: Record<string, unknown> | undefined) => ({ ...event, metadata: eventMetadata(metadata) });
 
-function commandOf(report: EngagementReport, options: Omit<IngestOptions, 'metadata'>): RecordEngagement {
+function commandOf(report: EngagementReport, options: IngestOptions): RecordEngagement {
   return {
     type: 'RecordEngagement',
     data: {

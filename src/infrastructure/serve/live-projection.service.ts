@@ -21,10 +21,13 @@ export class LiveProjectionService implements OnApplicationBootstrap, OnApplicat
 
   constructor(@Inject(DATABASE) db: Database) {
     this.worker = db.mode === 'server' ? WorkerProjector.forConnection(db.connection) : null;
-    const inThread = new Projector(db.pool, new NurturingReadModelProjection(), postgresLogReader);
-    this.project = this.worker
-      ? (timeoutMs) => this.worker!.catchUp({ timeoutMs })
-      : (timeoutMs) => inThread.catchUp(undefined, { timeoutMs });
+    if (this.worker) {
+      const worker = this.worker;
+      this.project = (timeoutMs) => worker.catchUp({ timeoutMs });
+    } else {
+      const inThread = new Projector(db.pool, new NurturingReadModelProjection(), postgresLogReader);
+      this.project = (timeoutMs) => inThread.catchUp(undefined, { timeoutMs });
+    }
   }
 
   onApplicationBootstrap(): void {
