@@ -14,9 +14,10 @@
 -- or `nurture migrate`, whose migration `ReadSide1764115200001` runs this very file, so both reach the
 -- same schema (test/read-side/schema-equivalence.test.ts proves it).
 --
--- IDEMPOTENT: every statement is CREATE ... IF NOT EXISTS, CREATE OR REPLACE or COMMENT ON. Running it
+-- IDEMPOTENT: every statement is CREATE ... IF NOT EXISTS, CREATE OR REPLACE, COMMENT ON, or an ALTER
+-- TABLE that brings an older install up to date (ADD COLUMN IF NOT EXISTS, SET DEFAULT). Running it
 -- again — twice in a row, or `psql -f` after `nurture migrate` — changes nothing and keeps every row.
--- It never drops, never alters an existing table and holds no BEGIN/COMMIT of its own (the migration
+-- It never drops, never alters the user's `leads` table and holds no BEGIN/COMMIT of its own (the migration
 -- wraps it in a transaction; with psql use `-1`). Everything is created in the first schema of the
 -- `search_path`, the schema the specification's unqualified queries read.
 --
@@ -26,6 +27,8 @@
 --   * `leads`                          the user's table: read, never written nor altered.
 --   * `nurturing_sequence_templates`   analysts (the specification's INSERT) and the service's
 --                                      get_or_create of the default template.
+--   * `lead_nurturing_suppressions`    the projection (bounces, unsubscribes, complaints), operators
+--                                      (HTTP, CLI) and analysts (plain SQL). A rebuild never touches it.
 --   * every other table                the projections only, from the event log (`es_events`), in the
 --                                      same transaction as their checkpoint. They can be emptied and
 --                                      rebuilt by replaying the log, which is why they carry no foreign
@@ -113,6 +116,7 @@ CREATE TABLE IF NOT EXISTS nurturing_sequence_templates (
     total_steps      integer     NOT NULL,
     steps_config     jsonb       NOT NULL,
     enabled          boolean     NOT NULL DEFAULT true,
+    stop_on_reply    boolean,
     created_at       timestamptz NOT NULL DEFAULT now(),
     updated_at       timestamptz NOT NULL DEFAULT now(),
 
@@ -146,6 +150,12 @@ COMMENT ON COLUMN nurturing_sequence_templates.steps_config IS
     'JSON array of steps {step, delay_days, subject_template, body_template}: step number from 1, days '
     'after the previous step''s send (step 1: after the start), and the logic-less {{field}} templates '
     'of the subject and body.';
+-- Added after the first release: brought to existing installs too.
+ALTER TABLE nurturing_sequence_templates ADD COLUMN IF NOT EXISTS stop_on_reply boolean;
+
+COMMENT ON COLUMN nurturing_sequence_templates.stop_on_reply IS
+    'Whether a reply that does not qualify the lead stops the sequence (reason replied); null = the '
+    'service''s stop_on_reply parameter (default false). Snapshotted when a sequence starts.';
 COMMENT ON COLUMN nurturing_sequence_templates.enabled IS
     'Whether new sequences may start with this template; running sequences are not affected.';
 COMMENT ON COLUMN nurturing_sequence_templates.created_at IS
@@ -292,7 +302,9 @@ COMMENT ON COLUMN lead_nurturing_sequences.stopped_at IS
 COMMENT ON COLUMN lead_nurturing_sequences.pause_reason IS
     'Why it was paused: inactive (no engagement for pause_after_days) or manual.';
 COMMENT ON COLUMN lead_nurturing_sequences.stop_reason IS
-    'Why it was stopped: bounced, unsubscribed, complained or manual.';
+    'Why it was stopped: bounced (hard bounce), unsubscribed, complained (spam report) — these three '
+    'also suppress the address —, suppressed (the address was on the suppression list when a step fell '
+    'due), replied (stop_on_reply), send_failed (the email webhook refused the send for good), or manual.';
 COMMENT ON COLUMN lead_nurturing_sequences.stream_revision IS
     'Revision of the sequence''s event stream after the last event that changed this row (a send reservation changes none).';
 COMMENT ON COLUMN lead_nurturing_sequences.last_event_at IS
@@ -466,10 +478,11 @@ COMMENT ON COLUMN lead_nurturing_engagement_summary.last_event_at IS
 
 CREATE TABLE IF NOT EXISTS lead_nurturing_suppressions (
     email          text        NOT NULL,
-    reason         text        NOT NULL,
+    reason         text        NOT NULL DEFAULT 'manual',
     source         text,
     sequence_id    bigint,
-    suppressed_at  timestamptz NOT NULL,
+    suppressed_at  timestamptz NOT NULL DEFAULT now(),
+    note           text,
 
     CONSTRAINT lead_nurturing_suppressions_pkey PRIMARY KEY (email),
     CONSTRAINT lead_nurturing_suppressions_email_lower_case CHECK (email = lower(email)),
@@ -477,20 +490,51 @@ CREATE TABLE IF NOT EXISTS lead_nurturing_suppressions (
         CHECK (reason IN ('bounced', 'unsubscribed', 'complained', 'manual'))
 );
 
+-- Added after the first release: brought to existing installs too (each statement is idempotent).
+ALTER TABLE lead_nurturing_suppressions ALTER COLUMN reason SET DEFAULT 'manual';
+ALTER TABLE lead_nurturing_suppressions ALTER COLUMN suppressed_at SET DEFAULT now();
+ALTER TABLE lead_nurturing_suppressions ADD COLUMN IF NOT EXISTS note text;
+
+-- Whoever writes an address (an analyst's INSERT, an operator, the projection), it is kept trimmed
+-- and lower-case, the form the service looks addresses up in.
+CREATE OR REPLACE FUNCTION lead_nurturing_suppressions_normalize_email()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $function$
+BEGIN
+    NEW.email := lower(btrim(NEW.email));
+    RETURN NEW;
+END
+$function$;
+
+COMMENT ON FUNCTION lead_nurturing_suppressions_normalize_email() IS
+    'Trigger function: stores lead_nurturing_suppressions.email trimmed and lower-case.';
+
+CREATE OR REPLACE TRIGGER lead_nurturing_suppressions_normalize_email
+    BEFORE INSERT OR UPDATE OF email ON lead_nurturing_suppressions
+    FOR EACH ROW
+    EXECUTE FUNCTION lead_nurturing_suppressions_normalize_email();
+
 COMMENT ON TABLE lead_nurturing_suppressions IS
-    'The suppression list: addresses that hard-bounced, unsubscribed or complained (or were suppressed by '
-    'hand). Leads with these addresses are never enrolled nor written to. The first suppression wins.';
+    'The suppression list: addresses never to write to again. Checked at send time for every sequence of '
+    'the address (trimmed, case-insensitive), and when enrolling. Written by the projection (hard bounces, '
+    'unsubscribes, spam complaints: the first suppression wins), by operators (POST/DELETE /suppressions, '
+    'nurture suppress add|remove) and by analysts with plain SQL, e.g. '
+    'INSERT INTO lead_nurturing_suppressions (email, note) VALUES (''someone@example.com'', ''asked by phone''). '
+    'Not owned by the rebuild: nurture projections rebuild never deletes or rewrites a row of it.';
 COMMENT ON COLUMN lead_nurturing_suppressions.email IS
-    'The suppressed address, lower-case.';
+    'The suppressed address, trimmed and lower-case (a trigger normalises what is inserted).';
 COMMENT ON COLUMN lead_nurturing_suppressions.reason IS
-    'bounced (hard bounce), unsubscribed, complained (spam report) or manual.';
+    'bounced (hard bounce), unsubscribed, complained (spam report) or manual (the default: an operator or analyst).';
 COMMENT ON COLUMN lead_nurturing_suppressions.source IS
-    'Who reported it: the webhook or provider (sendgrid, mailgun, postmark, ses, resend), the engagement '
-    'API, or an operator.';
+    'Who reported it: sequence (an event of the sequence in sequence_id: the webhook, a provider or the '
+    'engagement API), operator (HTTP or CLI), or null/anything an analyst writes.';
 COMMENT ON COLUMN lead_nurturing_suppressions.sequence_id IS
     'The sequence whose email caused the suppression; null when suppressed outside a sequence.';
 COMMENT ON COLUMN lead_nurturing_suppressions.suppressed_at IS
-    'occurredAt of the event that suppressed the address.';
+    'occurredAt of the event that suppressed the address, or when an operator or analyst added it (default now()).';
+COMMENT ON COLUMN lead_nurturing_suppressions.note IS
+    'Free text from the operator or analyst who added it (why); null for suppressions from events.';
 
 
 -- -----------------------------------------------------------------------------------------------------

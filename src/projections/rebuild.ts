@@ -124,8 +124,13 @@ async function dropShadowTables(client: pg.ClientBase | pg.Pool): Promise<void> 
   await client.query(`DROP TABLE IF EXISTS ${Object.values(SHADOW_TABLES).join(', ')}`);
 }
 
+/** The tables a rebuild owns. Not the suppression list: operators and analysts write to it too
+ * (an address suppressed by hand, or one unsuppressed), and a replay knows only the events' part,
+ * so the live list is kept exactly as it is; the events' suppressions are in it already. */
+const REBUILT_TABLES = (Object.keys(LIVE_TABLES) as (keyof ReadModelTables)[]).filter((key) => key !== 'suppressions');
+
 async function copyShadowIntoLive(client: pg.ClientBase, from: ReadModelTables, to: ReadModelTables): Promise<void> {
-  for (const key of Object.keys(to) as (keyof ReadModelTables)[]) {
+  for (const key of REBUILT_TABLES) {
     // DELETE, not TRUNCATE: readers keep their snapshot of the old rows until the commit.
     await client.query(`DELETE FROM ${to[key]}`);
     await client.query(`INSERT INTO ${to[key]} SELECT * FROM ${from[key]}`);

@@ -10,7 +10,27 @@ import { rebuildReadModel } from '../../src/projections/rebuild.js';
 import { readLog } from '../event-store/log-reader.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { readModelSnapshot } from '../support/table-snapshot.js';
+import { SqlSuppressionList } from '../../src/infrastructure/suppression/sql-suppression-list.js';
 import { operationArb, playWorkload } from '../support/workload.js';
+
+/** What operators and analysts write to the suppression list: it survives every rebuild. */
+type OperatorAction = { kind: 'sql' | 'add' | 'remove'; lead: number };
+const operatorActionArb = (leads: number): fc.Arbitrary<OperatorAction> =>
+  fc.record({ kind: fc.constantFrom('sql' as const, 'add' as const, 'remove' as const), lead: fc.integer({ min: 0, max: leads + 2 }) });
+
+async function playOperatorActions(pool: pg.Pool, actions: OperatorAction[]): Promise<void> {
+  const list = new SqlSuppressionList(pool);
+  for (const { kind, lead } of actions) {
+    const address = `lead${lead}@example.com`; // the workload's addresses, and some no sequence has
+    if (kind === 'sql') {
+      await pool.query(`INSERT INTO lead_nurturing_suppressions (email, note) VALUES ($1, 'by hand') ON CONFLICT DO NOTHING`, [`  ${address.toUpperCase()} `]);
+    } else if (kind === 'add') {
+      await list.add({ email: address, reason: 'manual', note: null, now: '2026-01-06T00:00:00.000Z' });
+    } else {
+      await list.remove(address);
+    }
+  }
+}
 
 const LEADS = 6;
 
@@ -31,12 +51,23 @@ describe('projections: rebuild equals live', () => {
         fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 1, max: 60 }),
         fc.record({ events: fc.integer({ min: 1, max: 120 }), sequences: fc.integer({ min: 1, max: LEADS + 1 }) }),
-        async (ops, liveBatch, rebuildBatch, windowEvents, liveWindow) => {
+        fc.array(operatorActionArb(LEADS), { maxLength: 8 }),
+        fc.nat(),
+        async (ops, liveBatch, rebuildBatch, windowEvents, liveWindow, operatorActions, split) => {
           await reset(t.db.pool);
           const store = new PostgresEventStore(t.db.pool);
           // Live: batches applied in windows written once (bounded in events and sequences).
           const live = new Projector(t.db.pool, new NurturingReadModelProjection(), readerFor, liveBatch, liveWindow);
-          const ids = await playWorkload({ store, project: async () => void (await live.catchUp()) }, LEADS, ops);
+          const project = async () => void (await live.catchUp());
+          // Operators write to the suppression list between two parts of the workload.
+          const at = split % (ops.length + 1);
+          const before = async (index: number) => {
+            if (index !== at) return;
+            await live.catchUp();
+            await playOperatorActions(t.db.pool, operatorActions);
+          };
+          const ids = await playWorkload({ store, project, before }, LEADS, ops);
+          if (at === ops.length) await before(at);
           await live.catchUp();
           const liveRows = await readModelSnapshot(t.db.pool);
 

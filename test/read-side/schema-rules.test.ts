@@ -61,9 +61,6 @@ describe('read-side schema rules', () => {
       ['email metadata that is not an object', () => pool.query(
         `INSERT INTO lead_nurturing_events (id, sequence_id, lead_ext_id, email, step_number, status, metadata, last_event_at)
          VALUES (gen_random_uuid(), 1, 'l1', 'l1@example.com', 1, 'sent', '[]', now())`), 'lead_nurturing_events_metadata_is_object'],
-      ['a suppressed address that is not lower-case', () => pool.query(
-        `INSERT INTO lead_nurturing_suppressions (email, reason, suppressed_at) VALUES ('Ana@Example.com', 'bounced', now())`),
-        'lead_nurturing_suppressions_email_lower_case'],
       ['a suppression reason outside the four', () => pool.query(
         `INSERT INTO lead_nurturing_suppressions (email, reason, suppressed_at) VALUES ('ana@example.com', 'annoyed', now())`),
         'lead_nurturing_suppressions_reason_check'],
@@ -75,6 +72,14 @@ describe('read-side schema rules', () => {
         'nurturing_sequence_templates_steps_is_array'],
     ])('refuses %s', async (_what, write, constraint) => {
       await expect(write()).rejects.toMatchObject({ code: '23514', constraint });
+    });
+
+    it('keeps a suppressed address trimmed and lower-case, with reason manual and now() by default', async () => {
+      await pool.query(`INSERT INTO lead_nurturing_suppressions (email) VALUES ('  Ana.Suppressed@Example.COM ')`);
+      const { rows } = await pool.query(
+        `SELECT email, reason, suppressed_at > now() - interval '1 minute' AS recent FROM lead_nurturing_suppressions WHERE email LIKE 'ana.suppressed%'`,
+      );
+      expect(rows).toEqual([{ email: 'ana.suppressed@example.com', reason: 'manual', recent: true }]);
     });
 
     it('allocates sequence ids from lead_nurturing_sequence_id_seq', async () => {

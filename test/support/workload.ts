@@ -48,6 +48,8 @@ export interface WorkloadDriver {
   store: EventStore;
   /** Called for `project` operations (live projection in the middle of the workload). */
   project(): Promise<void>;
+  /** Called before the operation at each index (other writers acting in the middle of the workload). */
+  before?(index: number): Promise<void>;
 }
 
 /** Starts one sequence per lead (ids firstId…), then plays the operations. Returns the sequence ids. */
@@ -74,7 +76,8 @@ export async function playWorkload(driver: WorkloadDriver, leads: number, ops: O
       },
     });
   }
-  for (const op of ops) {
+  for (const [index, op] of ops.entries()) {
+    await driver.before?.(index);
     if (op.kind === 'advance') {
       now += op.hours * 3_600_000;
       continue;

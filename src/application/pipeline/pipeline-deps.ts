@@ -7,6 +7,7 @@ import type { PipelineReadModel } from '../ports/pipeline-read-model.js';
 import type { RunCoordination } from '../ports/run-coordination.js';
 import type { RunReportStore } from '../ports/run-report-store.js';
 import type { SequenceIdAllocator } from '../ports/sequence-id-allocator.js';
+import type { SuppressionList } from '../ports/suppression-list.js';
 import type { TemplateStore } from '../ports/template-store.js';
 import type { UnsubscribeLinks } from '../ports/unsubscribe-links.js';
 import type { RunParameters } from './run-parameters.js';
@@ -17,6 +18,7 @@ export interface PipelineDeps {
   ids: SequenceIdAllocator;
   leads: LeadSource;
   templates: TemplateStore;
+  suppressions: SuppressionList;
   readModel: PipelineReadModel;
   coordination: RunCoordination;
   reports: RunReportStore;

@@ -15,6 +15,8 @@ export interface StartSequence {
     steps: StepSnapshot[];
     declaredTotalSteps: number;
     baseScore: number | null;
+    /** The template's `stop_on_reply`; null = the service's setting. */
+    stopOnReply?: boolean | null;
     now: string;
   };
 }
@@ -29,6 +31,9 @@ export interface ReserveEmailSend {
     runId: string;
     /** Set to the holder's run id to take over a reservation whose run is known to be dead. */
     takeOverFrom?: string | null;
+    /** The sequence's address is on the suppression list (checked by the caller at send time):
+     * the step is not reserved, the sequence stops with reason `suppressed`. */
+    addressSuppressed?: boolean;
     now: string;
   };
 }
@@ -71,6 +76,8 @@ export interface RecordEngagement {
     machineOpen?: boolean;
     /** Qualification threshold (`min_score_to_qualify`, default 50). */
     minScoreToQualify: number;
+    /** `stop_on_reply` in force where the sequence's template does not say (default false). */
+    stopOnReply?: boolean;
     now: string;
   };
 }

@@ -61,6 +61,10 @@ export function isRealEngagement(fact: EngagementEvent): boolean {
   return fact.type === 'EmailClicked' || fact.type === 'EmailReplied';
 }
 
+/** The template's `stop_on_reply` wins; where it says nothing, the service's setting (default off,
+ * the specification's scoring, where a second reply is worth more). */
+const stopsOnReply = (state: SequenceState, d: EngagementInput): boolean => state.stopOnReply ?? d.stopOnReply ?? false;
+
 function validate(d: EngagementInput, state: SequenceState): void {
   requireText(d.providerEventId, 'providerEventId');
   const stepInRange = Number.isInteger(d.step) && (d.step as number) >= 1 && (d.step as number) <= state.totalSteps;
@@ -100,5 +104,10 @@ export function recordEngagement({ data: d }: RecordEngagement, state: SequenceS
   }
   if (!isRealEngagement(fact)) return { events: [fact], state: afterFact };
   const qualified = qualification(afterFact, d.minScoreToQualify, now);
-  return { events: [fact, ...qualified], state: qualified.reduce(evolve, afterFact) };
+  if (qualified.length > 0) return { events: [fact, ...qualified], state: qualified.reduce(evolve, afterFact) };
+  if (fact.type === 'EmailReplied' && stopsOnReply(state, d) && (state.status === 'active' || state.status === 'paused')) {
+    const stopped = event<SequenceStopped>('SequenceStopped', { reason: 'replied', occurredAt: now });
+    return { events: [fact, stopped], state: evolve(afterFact, stopped) };
+  }
+  return { events: [fact], state: afterFact };
 }

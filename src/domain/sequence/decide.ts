@@ -55,6 +55,7 @@ function start({ data: d }: StartSequence, state: SequenceState): SequenceEvent[
       steps: d.steps,
       declaredTotalSteps: d.declaredTotalSteps,
       baseScore: d.baseScore,
+      ...(d.stopOnReply === undefined || d.stopOnReply === null ? {} : { stopOnReply: d.stopOnReply }),
       firstSendAt: isoOf(addDays(now, d.steps[0]!.delayDays)),
       occurredAt: isoOf(now),
     }),
@@ -89,6 +90,13 @@ function reserve({ data: d }: ReserveEmailSend, state: SequenceState): SequenceE
   requireText(d.emailEventId, 'emailEventId');
   const now = instant(d.now, 'now');
   const held = state.reservation;
+  if (d.addressSuppressed === true) {
+    // Suppression is enforced at send time, whatever put the address on the list: the due step
+    // (or a dead run's reserved one) is never POSTed, and the sequence ends saying why.
+    requireStatus(state, ['active'], `send step ${held?.step ?? d.step}`);
+    if (held === null) requireNextStep(state, d.step);
+    return [event<SequenceStopped>('SequenceStopped', { reason: 'suppressed', occurredAt: isoOf(now) })];
+  }
   if (held !== null) {
     if (d.takeOverFrom !== held.runId) {
       throw new InvalidStateError(`step ${held.step} of sequence ${state.sequenceId} is reserved by run ${held.runId}`);
@@ -170,7 +178,7 @@ function requireOneOf<T extends string>(value: T, allowed: readonly T[], field: 
 }
 
 const PAUSE_REASONS: readonly PauseReason[] = ['inactive', 'manual'];
-const STOP_REASONS: readonly StopReason[] = ['bounced', 'unsubscribed', 'complained', 'manual'];
+const STOP_REASONS: readonly StopReason[] = ['bounced', 'unsubscribed', 'complained', 'suppressed', 'replied', 'manual'];
 
 export function decide(command: SequenceCommand, state: SequenceState): SequenceEvent[] {
   switch (command.type) {

@@ -14,7 +14,10 @@ export interface StepSnapshot {
 }
 
 export type PauseReason = 'inactive' | 'manual';
-export type StopReason = 'bounced' | 'unsubscribed' | 'complained' | 'manual';
+/** bounced, unsubscribed, complained: the recipient said no (the address is suppressed);
+ * suppressed: the address was already on the suppression list when a step fell due;
+ * replied: the lead replied and the sequence stops on reply (`stop_on_reply`); manual: an operator. */
+export type StopReason = 'bounced' | 'unsubscribed' | 'complained' | 'suppressed' | 'replied' | 'manual';
 export type BounceKind = 'hard' | 'soft';
 export type EngagementKind = 'delivered' | 'opened' | 'clicked' | 'replied' | 'bounced';
 
@@ -40,6 +43,8 @@ export type SequenceStarted = Event<
     declaredTotalSteps: number;
     /** The lead's score at start (null counts as 0). */
     baseScore: number | null;
+    /** The template's `stop_on_reply` (null or absent: the service's setting decides). */
+    stopOnReply?: boolean | null;
     firstSendAt: string;
     occurredAt: string;
   }

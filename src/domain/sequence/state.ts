@@ -52,6 +52,8 @@ export interface SequenceState {
   lastEngagementAt: string | null;
   resumedAt: string | null;
   baseScore: number | null;
+  /** The template's `stop_on_reply`, snapshotted at start; null = the service's setting. */
+  stopOnReply: boolean | null;
   counts: EngagementTally;
   engagementScore: number;
   totalScore: number;
@@ -88,6 +90,7 @@ export const initialState: SequenceState = {
   lastEngagementAt: null,
   resumedAt: null,
   baseScore: null,
+  stopOnReply: null,
   counts: { delivered: 0, opens: 0, machineOpens: 0, clicks: 0, replies: 0, bounces: 0 },
   engagementScore: 0,
   totalScore: 0,
@@ -153,6 +156,7 @@ export function evolve(state: SequenceState, event: SequenceEvent): SequenceStat
         nextSendAt: d.firstSendAt,
         startedAt: d.occurredAt,
         baseScore: d.baseScore,
+        stopOnReply: d.stopOnReply ?? null,
         totalScore: totalScore(d.baseScore, 0),
       };
     }

@@ -13,6 +13,7 @@ import { WebhookEmailSender } from '../http/webhook-email-sender.js';
 import { SqlLeadSource } from '../leads/sql-lead-source.js';
 import { WorkerProjector } from '../projections/worker-projector.js';
 import { SqlSequenceIdAllocator } from '../sequences/sql-sequence-id-allocator.js';
+import { SqlSuppressionList } from '../suppression/sql-suppression-list.js';
 import { SqlTemplateStore } from '../templates/sql-template-store.js';
 import { loadUnsubscribeTokens } from '../unsubscribe/load-unsubscribe-tokens.js';
 import { LocalRunCoordination } from './local-run-coordination.js';
@@ -36,6 +37,7 @@ export function createPipelineDeps(db: Database, projector: CatchesUp = new Proj
     ids: new SqlSequenceIdAllocator(pool),
     leads: new SqlLeadSource(pool),
     templates: new SqlTemplateStore(pool),
+    suppressions: new SqlSuppressionList(pool),
     readModel: new SqlPipelineReadModel(pool, projector),
     coordination: db.mode === 'embedded' ? new LocalRunCoordination() : new PgRunCoordination(pool),
     reports: new SqlRunReportStore(pool),

@@ -1,6 +1,7 @@
 // Projects one sequence event onto the rows it touches. Pure: the same events always give
 // the same rows, which is what makes a rebuild equal to the live tables.
 import { engagementScore } from '../../domain/sequence/scoring.js';
+import { isSuppressingStopReason, type SuppressingStopReason, suppressionKeyOf } from '../../domain/suppression/suppression.js';
 import type { EngagementEvent, SequenceEvent } from '../../domain/sequence/events.js';
 import { type AffectedRows, type EmailRow, type SequenceRow, type SummaryRow, emailKey } from './rows.js';
 
@@ -85,7 +86,7 @@ export function applyEvent(rows: AffectedRows, { sequenceId, streamPosition, eve
       sequence.stopped_at = at;
       sequence.stop_reason = event.data.reason;
       sequence.next_send_at = null;
-      if (event.data.reason !== 'manual') suppress(rows, sequence, event.data.reason, at);
+      if (isSuppressingStopReason(event.data.reason)) suppress(rows, sequence, event.data.reason, at);
       return;
     default: {
       const unknown: never = event;
@@ -269,8 +270,8 @@ function emailRow(rows: AffectedRows, sequence: SequenceRow, step: number, id: s
   return row;
 }
 
-function suppress(rows: AffectedRows, sequence: SequenceRow, reason: 'bounced' | 'unsubscribed' | 'complained', at: string): void {
-  const email = sequence.email.toLowerCase();
+function suppress(rows: AffectedRows, sequence: SequenceRow, reason: SuppressingStopReason, at: string): void {
+  const email = suppressionKeyOf(sequence.email);
   if (rows.suppressions.has(email)) return;
   rows.suppressions.set(email, { email, reason, source: 'sequence', sequence_id: sequence.id, suppressed_at: at });
 }

@@ -7,7 +7,8 @@ import type { OutgoingEmail, SendOutcome } from '../../ports/email-sender.js';
 import type { UnsubscribeLinks } from '../../ports/unsubscribe-links.js';
 import { composeEmail } from '../compose-email.js';
 import { chunks, mapWithConcurrency } from '../concurrency.js';
-import { type DecideManyResult, decideMany, decideOnStates } from '../decide-many.js';
+import { type DecideManyResult, decideOnStates } from '../decide-many.js';
+import { isSuppressed, loadWithSuppressions } from '../suppressed-at-send.js';
 import { recordDryRun } from './record-dry-run.js';
 import { emailEventIdOf, idempotencyKeyOf } from '../email-identity.js';
 import type { PipelineDeps } from '../pipeline-deps.js';
@@ -83,19 +84,24 @@ async function reserveBatch(ctx: RunContext, deps: PipelineDeps, rec: StepRecord
     return liveness.get(runId)!;
   };
   let budget = ctx.sendBudget;
+  const { items, suppressed } = await loadWithSuppressions(deps, sequenceIds);
   const reserveCommand = async (state: SequenceState, sequenceId: number): Promise<SequenceCommand | null> => {
     const held = state.reservation;
     if (held && (held.runId === ctx.runId || (await alive(held.runId)))) return null; // in flight elsewhere
     if (!held && !isDue(state, ctx.now)) return null;
-    if (budget <= 0) return null;
-    budget -= 1;
+    const addressSuppressed = isSuppressed(state, suppressed);
+    if (budget <= 0 && !addressSuppressed) return null;
+    if (!addressSuppressed) budget -= 1;
     const step = held ? held.step : state.currentStep + 1;
     return {
       type: 'ReserveEmailSend',
-      data: { step, emailEventId: emailEventIdOf(sequenceId, step), runId: ctx.runId, takeOverFrom: held?.runId ?? null, now: ctx.now },
+      data: { step, emailEventId: emailEventIdOf(sequenceId, step), runId: ctx.runId, takeOverFrom: held?.runId ?? null, addressSuppressed, now: ctx.now },
     };
   };
-  const reserved = await decideMany(deps.store, sequenceIds, reserveCommand, { runId: ctx.runId });
+  const decided = await decideOnStates(deps.store, items, reserveCommand, { runId: ctx.runId });
+  const stopped = decided.decided.filter((d) => d.events.some((e) => e.type === 'SequenceStopped'));
+  if (stopped.length > 0) rec.count('stopped_suppressed', stopped.length);
+  const reserved: DecideManyResult = { decided: decided.decided.filter((d) => !stopped.includes(d)), refused: decided.refused };
   rec.count('reserved', reserved.decided.length);
   rec.count('taken_over', reserved.decided.filter((d) => d.events.some((e) => e.type === 'EmailSendReserved' && e.data.takenOverFrom)).length);
   ctx.sendBudget -= reserved.decided.length;
