@@ -1,6 +1,7 @@
 // The suppression list's rules: which address a suppression is about, and why one exists.
 // An address is compared trimmed and case-insensitively, whoever wrote it (an event, an operator,
 // an analyst's INSERT): `Same@Example.com ` and `same@example.com` are one recipient.
+import { ValidationError } from '../shared/errors.js';
 
 export type SuppressionReason = 'bounced' | 'unsubscribed' | 'complained' | 'manual';
 
@@ -16,3 +17,22 @@ export type SuppressingStopReason = (typeof SUPPRESSING_STOP_REASONS)[number];
 
 export const isSuppressingStopReason = (reason: string): reason is SuppressingStopReason =>
   (SUPPRESSING_STOP_REASONS as readonly string[]).includes(reason);
+
+export const MAX_ADDRESS_LENGTH = 320;
+export const MAX_NOTE_LENGTH = 500;
+
+/** An address an operator may suppress: one `@`, no spaces, at most 320 characters. */
+export function requireAddress(value: unknown, field = 'email'): string {
+  if (typeof value !== 'string') throw new ValidationError(field, 'must be an email address');
+  const address = value.trim();
+  if (address.length > MAX_ADDRESS_LENGTH) throw new ValidationError(field, `must be at most ${MAX_ADDRESS_LENGTH} characters`);
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(address)) throw new ValidationError(field, `must be an email address, got ${JSON.stringify(value)}`);
+  return address;
+}
+
+export function requireSuppressionReason(value: unknown, field = 'reason'): SuppressionReason {
+  if (typeof value !== 'string' || !(SUPPRESSION_REASONS as readonly string[]).includes(value)) {
+    throw new ValidationError(field, `must be one of ${SUPPRESSION_REASONS.join(', ')}, got ${JSON.stringify(value)}`);
+  }
+  return value as SuppressionReason;
+}

@@ -8,6 +8,7 @@ import { registerMigrate } from './migrate.command.js';
 import { registerProjections } from './projections.command.js';
 import { registerRun } from './run.command.js';
 import { registerServe } from './serve.command.js';
+import { registerSuppress } from './suppress.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('nurture')
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerProjections(program);
   registerHistory(program);
+  registerSuppress(program);
   return program;
 }
 

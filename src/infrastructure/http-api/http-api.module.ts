@@ -21,6 +21,7 @@ import { SequenceCommands } from './sequences/sequence-commands.service.js';
 import { SequenceLifecycleController } from './sequences/sequence-lifecycle.http.controller.js';
 import { SequenceQueriesController } from './sequences/sequence-queries.http.controller.js';
 import { READ_SIDE_PROVIDERS } from './sql/read-side.providers.js';
+import { SuppressionsController } from './suppressions/suppressions.http.controller.js';
 import { TemplatesController } from './templates/templates.http.controller.js';
 import { UnmatchedEventsController } from './unmatched/unmatched-events.http.controller.js';
 
@@ -36,6 +37,7 @@ import { UnmatchedEventsController } from './unmatched/unmatched-events.http.con
     RunsController,
     LeadHistoryController,
     UnmatchedEventsController,
+    SuppressionsController,
   ],
   providers: [
     ApiKeyGuard,

@@ -6,11 +6,13 @@ import { GetLeadHistoryHandler } from '../../application/leads/get-lead-history/
 import { EVENT_STORE } from '../../application/ports/event-store.js';
 import { LEAD_STREAM_INDEX } from '../../application/ports/lead-stream-index.js';
 import { SEQUENCE_ID_ALLOCATOR } from '../../application/ports/sequence-id-allocator.js';
+import { SUPPRESSION_LIST } from '../../application/ports/suppression-list.js';
 import { SEQUENCE_COMMAND_HANDLERS } from '../../application/sequences/sequence-command-handlers.js';
 import type { Database } from '../database/database.js';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store.js';
 import { SqlLeadStreamIndex } from '../sequences/sql-lead-stream-index.js';
 import { SqlSequenceIdAllocator } from '../sequences/sql-sequence-id-allocator.js';
+import { SqlSuppressionList } from '../suppression/sql-suppression-list.js';
 import { NurturingRunner } from '../../application/pipeline/nurturing-runner.js';
 import { createPipelineDeps } from '../pipeline/create-pipeline-deps.js';
 
@@ -28,11 +30,12 @@ export class NurturingModule {
         { provide: EVENT_STORE, useValue: new PostgresEventStore(db.pool) },
         { provide: SEQUENCE_ID_ALLOCATOR, useValue: new SqlSequenceIdAllocator(db.pool) },
         { provide: LEAD_STREAM_INDEX, useValue: new SqlLeadStreamIndex(db.pool) },
+        { provide: SUPPRESSION_LIST, useValue: new SqlSuppressionList(db.pool) },
         { provide: NurturingRunner, useFactory: () => new NurturingRunner(createPipelineDeps(db)) },
         ...SEQUENCE_COMMAND_HANDLERS,
         GetLeadHistoryHandler,
       ],
-      exports: [DATABASE, EVENT_STORE, SEQUENCE_ID_ALLOCATOR, LEAD_STREAM_INDEX, NurturingRunner],
+      exports: [DATABASE, EVENT_STORE, SEQUENCE_ID_ALLOCATOR, LEAD_STREAM_INDEX, SUPPRESSION_LIST, NurturingRunner],
     };
   }
 }
