@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 import { STEPS } from '../support/workload.js';
 
 const NOW = '2026-03-02T10:00:00.000Z';
-const options = { minScoreToQualify: 50, now: NOW };
+const options = { minScoreToQualify: 50, stopOnReply: false, now: NOW };
 const report = (type: EngagementReport['type'], id: string, sequenceId: number): EngagementDelivery => ({
   reports: [{ source: 'webhook', providerEventId: id, type, occurredAt: NOW, sequenceId, step: 1 }],
   metadata: { deliveryId: id },

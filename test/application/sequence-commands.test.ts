@@ -43,7 +43,7 @@ describe('sequence commands through the CommandBus', () => {
     );
   const engage = (sequenceId: number, type: 'opened' | 'clicked' | 'replied', providerEventId: string, expectedRevision?: bigint) =>
     commands.execute(
-      new RecordEngagementCommand(sequenceId, { type, providerEventId, step: 1, occurredAt: NOW }, 50, NOW, { expectedRevision }),
+      new RecordEngagementCommand(sequenceId, { type, providerEventId, step: 1, occurredAt: NOW }, { minScoreToQualify: 50, stopOnReply: false }, NOW, { expectedRevision }),
     );
 
   it('StartSequence allocates an integer id and appends SequenceStarted at revision 0', async () => {

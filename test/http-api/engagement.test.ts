@@ -8,7 +8,7 @@ describe('POST /sequences/:id/engagement', () => {
   let f: ApiFixture;
   beforeAll(async () => {
     f = await startApi();
-    for (const ext_id of ['lead_eng', 'lead_unsub', 'lead_bad', 'lead_high_bar']) await insertLead(f.t, { ext_id, score: 30 });
+    for (const ext_id of ['lead_eng', 'lead_unsub', 'lead_bad']) await insertLead(f.t, { ext_id, score: 30 });
   });
   afterAll(() => f.close());
 
@@ -32,18 +32,6 @@ describe('POST /sequences/:id/engagement', () => {
     const id = await enroll(f.api, 'lead_unsub');
     expect((await f.api.post(`/sequences/${id}/engagement`, fact('unsubscribed', 'u1'))).body.revision).toBe(2);
     expect((await f.api.get(`/sequences/${id}`)).body.sequence).toMatchObject({ status: 'stopped', stop_reason: 'unsubscribed' });
-  });
-
-  it('qualifies against min_score_to_qualify of the environment', async () => {
-    process.env.NURTURE_MIN_SCORE_TO_QUALIFY = '90';
-    try {
-      const id = await enroll(f.api, 'lead_high_bar');
-      await f.api.post(`/sequences/${id}/engagement`, fact('replied', 'r1'));
-      await f.api.post(`/sequences/${id}/engagement`, fact('clicked', 'c1'));
-      expect((await f.api.get(`/sequences/${id}`)).body.sequence).toMatchObject({ status: 'active', total_score: 53 });
-    } finally {
-      delete process.env.NURTURE_MIN_SCORE_TO_QUALIFY;
-    }
   });
 
   describe('refuses, appending nothing', () => {

@@ -29,6 +29,7 @@ export interface IngestDeps {
 
 export interface IngestOptions {
   minScoreToQualify: number;
+  stopOnReply: boolean;
   now: string;
 }
 
@@ -200,6 +201,7 @@ function commandOf(report: EngagementReport, options: IngestOptions): RecordEnga
       bounceKind: report.bounceKind,
       machineOpen: report.machineOpen ?? false,
       minScoreToQualify: options.minScoreToQualify,
+      stopOnReply: options.stopOnReply,
       now: options.now,
     },
   };

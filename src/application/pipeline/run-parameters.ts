@@ -9,6 +9,8 @@ export interface RunParameters {
   engagement_api_url: string;
   max_leads_per_run: number;
   min_score_to_qualify: number;
+  /** A reply that does not qualify the lead stops its sequence (a template's own setting wins). */
+  stop_on_reply: boolean;
   enable_auto_pause: boolean;
   pause_after_days: number;
   dry_run: boolean;
@@ -42,6 +44,7 @@ export const RUN_PARAMETERS: { [K in keyof RunParameters]: ParameterSpec } = {
   engagement_api_url: { kind: 'optional-url', default: '', description: 'API polled for engagement: GET {url}?email=… → {opened, clicked, replied}' },
   max_leads_per_run: { kind: 'integer', default: 100, min: 0, max: 10_000_000, description: 'most cold leads enrolled per run' },
   min_score_to_qualify: { kind: 'integer', default: 50, min: 0, max: 1_000_000, description: 'total score at which an engaged lead qualifies' },
+  stop_on_reply: { kind: 'boolean', default: false, description: 'a reply that does not qualify the lead stops its sequence (reason replied); a template\'s stop_on_reply wins' },
   enable_auto_pause: { kind: 'boolean', default: true, description: 'pause sequences without engagement' },
   pause_after_days: { kind: 'integer', default: 30, min: 1, max: 3650, description: 'days without engagement before a sequence pauses' },
   dry_run: { kind: 'boolean', default: false, description: 'render and record what would be sent, POST nothing' },
@@ -74,6 +77,17 @@ export const defaultRunParameters = (): RunParameters =>
 /** Merges raw values (strings from env/flags, JSON values from files/HTTP) over the defaults,
  * checking each; throws `InvalidParameterError` naming the first bad parameter. */
 export function validateRunParameters(...layers: Record<string, unknown>[]): RunParameters {
+  const params = parseRunParameters(...layers);
+  if (!params.dry_run && !params.email_webhook_url) {
+    throw new InvalidParameterError('email_webhook_url', 'is required unless dry_run is true');
+  }
+  return params;
+}
+
+/** The same, checking each value but not what a run needs together (an email webhook unless
+ * dry_run): for the settings that apply outside runs too (the qualification threshold,
+ * `stop_on_reply`), which a service without an email webhook still has. */
+export function parseRunParameters(...layers: Record<string, unknown>[]): RunParameters {
   const result = defaultRunParameters() as unknown as Record<string, unknown>;
   for (const layer of layers) {
     for (const [name, raw] of Object.entries(layer)) {
@@ -84,9 +98,6 @@ export function validateRunParameters(...layers: Record<string, unknown>[]): Run
     }
   }
   const params = result as unknown as RunParameters;
-  if (!params.dry_run && !params.email_webhook_url) {
-    throw new InvalidParameterError('email_webhook_url', 'is required unless dry_run is true');
-  }
   if (params.export_metrics_to_s3) {
     // Refused rather than silently ignored: the S3 export comes with the weekly/monthly reports.
     throw new InvalidParameterError('export_metrics_to_s3', 'the S3 export is not available in this version; leave it false');

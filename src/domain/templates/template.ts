@@ -21,6 +21,8 @@ export interface TemplateInput {
   steps_config: unknown;
   /** Absent = true (the column default). */
   enabled?: boolean;
+  /** null/absent = the service's `stop_on_reply`. */
+  stop_on_reply?: boolean | null;
 }
 
 export interface ValidTemplate {
@@ -36,6 +38,8 @@ export interface ValidTemplate {
   /** Sorted by `step`, numbered 1..n. */
   steps: StepSnapshot[];
   enabled: boolean;
+  /** null = the service's `stop_on_reply`. */
+  stopOnReply: boolean | null;
 }
 
 export type TemplateValidation =
@@ -65,6 +69,10 @@ export function validateTemplate(input: TemplateInput): TemplateValidation {
     errors.push({ field: 'priority_filter', message: 'must be a non-empty string, or null for any priority' });
   }
   if (enabled !== undefined && typeof enabled !== 'boolean') errors.push({ field: 'enabled', message: 'must be true or false' });
+  const stopOnReply = row.stop_on_reply;
+  if (stopOnReply !== undefined && stopOnReply !== null && typeof stopOnReply !== 'boolean') {
+    errors.push({ field: 'stop_on_reply', message: 'must be true, false, or null for the service\'s setting' });
+  }
   const minScore = scoreBound(row.min_score, 'min_score', 0, errors);
   const maxScore = scoreBound(row.max_score, 'max_score', 100, errors);
   if (minScore > maxScore) errors.push({ field: 'min_score', message: `must be <= max_score (${minScore} > ${maxScore})` });
@@ -91,6 +99,7 @@ export function validateTemplate(input: TemplateInput): TemplateValidation {
     totalSteps: steps.length,
     steps,
     enabled: enabled !== false,
+    stopOnReply: typeof stopOnReply === 'boolean' ? stopOnReply : null,
   };
   return { ok: true, template, warnings };
 }

@@ -6,6 +6,7 @@ import {
   PARAMETER_NAMES,
   type RunParameters,
   envNameOf,
+  parseRunParameters,
   validateRunParameters,
 } from '../../application/pipeline/run-parameters.js';
 
@@ -17,13 +18,20 @@ export interface ParameterSources {
 }
 
 export function loadRunParameters(sources: ParameterSources): RunParameters {
-  return validateRunParameters(
-    sources.configFile ? readConfigFile(sources.configFile) : {},
-    fromEnv(sources.env ?? {}),
-    sources.flags ?? {},
-    sources.overrides ?? {},
-  );
+  return validateRunParameters(...layersOf(sources));
 }
+
+/** The same sources, for the settings that apply outside runs (no email webhook needed). */
+export function loadServiceParameters(sources: ParameterSources): RunParameters {
+  return parseRunParameters(...layersOf(sources));
+}
+
+const layersOf = (sources: ParameterSources): Record<string, unknown>[] => [
+  sources.configFile ? readConfigFile(sources.configFile) : {},
+  fromEnv(sources.env ?? {}),
+  sources.flags ?? {},
+  sources.overrides ?? {},
+];
 
 function fromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   const values: Record<string, string> = {};

@@ -14,7 +14,7 @@ export class ServeModule {
   static forDatabase(db: Database, options: ServeOptions): DynamicModule {
     return {
       module: ServeModule,
-      imports: [NurturingModule.forDatabase(db), ScheduleModule.forRoot(), HttpApiModule, WebhooksModule],
+      imports: [NurturingModule.forDatabase(db, { configFile: options.configFile }), ScheduleModule.forRoot(), HttpApiModule, WebhooksModule],
       controllers: [HealthController],
       providers: [
         { provide: SERVE_OPTIONS, useValue: options },

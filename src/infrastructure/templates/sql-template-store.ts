@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { TemplateStore } from '../../application/ports/template-store.js';
 import type { TemplateInput } from '../../domain/templates/template.js';
 
-const COLUMNS = 'id, name, description, priority_filter, min_score, max_score, total_steps, steps_config, enabled';
+const COLUMNS = 'id, name, description, priority_filter, min_score, max_score, total_steps, steps_config, enabled, stop_on_reply';
 
 export class SqlTemplateStore implements TemplateStore {
   constructor(private readonly db: Pick<pg.Pool, 'query'>) {}

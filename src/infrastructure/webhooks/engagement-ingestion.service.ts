@@ -4,7 +4,7 @@ import type { EngagementReport } from '../../application/engagement/engagement-r
 import { CoalescingIngest } from '../../application/engagement/coalescing-ingest.js';
 import { EngagementIngestion } from '../../application/engagement/engagement-ingestion.js';
 import type { EngagementPlan, IngestResult } from '../../application/engagement/ingest-engagement.js';
-import { validateRunParameters } from '../../application/pipeline/run-parameters.js';
+import { ENGAGEMENT_POLICY, type EngagementPolicy } from '../../application/ports/engagement-policy.js';
 import { EVENT_STORE, type EventStore } from '../../application/ports/event-store.js';
 import { SequenceStateCache } from '../../application/sequences/sequence-state-cache.js';
 import type { Database } from '../database/database.js';
@@ -17,17 +17,14 @@ import { WebhookMetrics } from './webhook-metrics.js';
 export class EngagementIngestionService {
   /** Concurrent webhook requests are ingested together (group commit). */
   private readonly queue: CoalescingIngest<EngagementPlan>;
-  /** `min_score_to_qualify` from the environment (NURTURE_MIN_SCORE_TO_QUALIFY), default 50. */
-  private readonly minScoreToQualify: number;
-
   constructor(
     @Inject(DATABASE) db: Database,
     @Inject(EVENT_STORE) store: EventStore,
+    @Inject(ENGAGEMENT_POLICY) policy: EngagementPolicy,
     private readonly metrics: WebhookMetrics,
   ) {
-    this.minScoreToQualify = validateRunParameters({ dry_run: true, min_score_to_qualify: process.env.NURTURE_MIN_SCORE_TO_QUALIFY }).min_score_to_qualify;
     const deps = { store, matcher: new SqlEngagementMatcher(db.pool), unmatched: new SqlUnmatchedEventLog(db.pool), states: new SequenceStateCache(store) };
-    const options = () => ({ minScoreToQualify: this.minScoreToQualify, now: new Date().toISOString() });
+    const options = () => ({ ...policy, now: new Date().toISOString() });
     this.queue = new CoalescingIngest(new EngagementIngestion(deps, options));
   }
 

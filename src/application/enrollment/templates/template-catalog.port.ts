@@ -12,6 +12,7 @@ export interface StoredTemplate {
   total_steps: number;
   steps_config: unknown;
   enabled: boolean;
+  stop_on_reply: boolean | null;
   created_at: string;
   updated_at: string;
 }

@@ -54,6 +54,7 @@ async function pollEngagement(
           step: null,
           occurredAt: ctx.now,
           minScoreToQualify: ctx.params.min_score_to_qualify,
+          stopOnReply: ctx.params.stop_on_reply,
           now: ctx.now,
         },
       });

@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { EngagementType } from '../../../domain/sequence/commands.js';
 import type { BounceKind } from '../../../domain/sequence/events.js';
+import type { EngagementPolicy } from '../../ports/engagement-policy.js';
 import type { SequenceCommandResult } from '../execute-sequence-command.js';
 
 /** Records an engagement fact (delivered, opened, clicked, replied, bounced, unsubscribed,
@@ -17,7 +18,7 @@ export class RecordEngagementCommand extends Command<SequenceCommandResult> {
       bounceKind?: BounceKind;
       machineOpen?: boolean;
     },
-    readonly minScoreToQualify: number,
+    readonly policy: EngagementPolicy,
     readonly now: string,
     readonly options: { expectedRevision?: bigint; metadata?: Record<string, unknown> } = {},
   ) {

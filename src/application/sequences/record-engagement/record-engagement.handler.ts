@@ -8,12 +8,12 @@ import { RecordEngagementCommand } from './record-engagement.command.js';
 export class RecordEngagementHandler implements ICommandHandler<RecordEngagementCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute({ sequenceId, engagement, minScoreToQualify, now, options }: RecordEngagementCommand): Promise<SequenceCommandResult> {
+  execute({ sequenceId, engagement, policy, now, options }: RecordEngagementCommand): Promise<SequenceCommandResult> {
     const { type, ...rest } = engagement;
     return executeSequenceCommand(
       this.store,
       sequenceId,
-      { type: 'RecordEngagement', data: { engagementType: type, ...rest, minScoreToQualify, now } },
+      { type: 'RecordEngagement', data: { engagementType: type, ...rest, minScoreToQualify: policy.minScoreToQualify, stopOnReply: policy.stopOnReply, now } },
       options,
     );
   }

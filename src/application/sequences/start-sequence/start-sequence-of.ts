@@ -14,6 +14,8 @@ export interface EnrollingTemplate {
   name: string;
   steps: StepSnapshot[];
   declaredTotalSteps: number;
+  /** The template's `stop_on_reply`; null/absent = the service's. */
+  stopOnReply?: boolean | null;
 }
 
 /** The domain command that enrolls `lead` in `template` as sequence `sequenceId`. */
@@ -30,6 +32,7 @@ export const startSequenceOf = (sequenceId: number, lead: EnrolledLead, template
     steps: template.steps,
     declaredTotalSteps: template.declaredTotalSteps,
     baseScore: lead.score,
+    stopOnReply: template.stopOnReply ?? null,
     now,
   },
 });

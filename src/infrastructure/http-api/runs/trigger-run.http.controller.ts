@@ -1,8 +1,9 @@
-import { Body, ConflictException, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, ConflictException, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NurturingRunner } from '../../../application/pipeline/nurturing-runner.js';
 import { requireInstant } from '../../../application/queries/shared/input-checks.js';
 import { loadRunParameters } from '../../config/load-run-parameters.js';
+import { type NurturingModuleOptions, PARAMETER_SOURCES } from '../../nest/nurturing.module.js';
 import { ApiErrors, ApiKeyProtected } from '../shared/openapi.js';
 import { RunReportDto, runReportDto } from './run-report.response.dto.js';
 import { TriggerRunRequestDto } from './trigger-run.request.dto.js';
@@ -11,7 +12,10 @@ import { TriggerRunRequestDto } from './trigger-run.request.dto.js';
 @ApiKeyProtected()
 @Controller('runs')
 export class TriggerRunController {
-  constructor(private readonly runner: NurturingRunner) {}
+  constructor(
+    private readonly runner: NurturingRunner,
+    @Inject(PARAMETER_SOURCES) private readonly sources: NurturingModuleOptions,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -23,7 +27,7 @@ export class TriggerRunController {
   @ApiErrors(400, 409, 422)
   async trigger(@Body() body: TriggerRunRequestDto): Promise<RunReportDto> {
     const now = body.now == null ? undefined : requireInstant(body.now, 'now');
-    const params = loadRunParameters({ env: process.env, overrides: body.parameters ?? {} });
+    const params = loadRunParameters({ env: process.env, configFile: this.sources.configFile, overrides: body.parameters ?? {} });
     const report = await this.runner.run({ params, now });
     if (report.status === 'skipped') throw new ConflictException(`another run holds the lock; run ${report.runId} did not start`);
     return runReportDto(report);

@@ -1,6 +1,6 @@
 // From the engagement request to RecordEngagementCommand: values checked here (422 naming the
 // request's field); the step's range is checked by the aggregate, which knows the steps.
-import { validateRunParameters } from '../../../application/pipeline/run-parameters.js';
+import type { EngagementPolicy } from '../../../application/ports/engagement-policy.js';
 import { requireInstant, requireNonEmpty, requireOneOf } from '../../../application/queries/shared/input-checks.js';
 import { RecordEngagementCommand } from '../../../application/sequences/record-engagement/record-engagement.command.js';
 import type { EngagementType } from '../../../domain/sequence/commands.js';
@@ -12,11 +12,7 @@ import type { RecordEngagementRequestDto } from './record-engagement.request.dto
 export const ENGAGEMENT_TYPES: readonly EngagementType[] = ['delivered', 'opened', 'clicked', 'replied', 'bounced', 'unsubscribed', 'complained'];
 const BOUNCE_KINDS: readonly BounceKind[] = ['hard', 'soft'];
 
-/** `min_score_to_qualify` in force (NURTURE_MIN_SCORE_TO_QUALIFY, default 50). */
-export const minScoreToQualify = (env: NodeJS.ProcessEnv): number =>
-  validateRunParameters({ dry_run: true, min_score_to_qualify: env.NURTURE_MIN_SCORE_TO_QUALIFY }).min_score_to_qualify;
-
-export function engagementCommand(sequenceId: number, body: RecordEngagementRequestDto, causation: Causation, env: NodeJS.ProcessEnv): RecordEngagementCommand {
+export function engagementCommand(sequenceId: number, body: RecordEngagementRequestDto, causation: Causation, policy: EngagementPolicy): RecordEngagementCommand {
   const type = requireOneOf(body.event_type, ENGAGEMENT_TYPES, 'event_type');
   const providerEventId = requireNonEmpty(body.provider_event_id, 'provider_event_id');
   const occurredAt = requireInstant(body.occurred_at, 'occurred_at');
@@ -24,7 +20,7 @@ export function engagementCommand(sequenceId: number, body: RecordEngagementRequ
   return new RecordEngagementCommand(
     sequenceId,
     { type, providerEventId, step: body.step ?? null, occurredAt, url: body.url ?? null, bounceKind, machineOpen: body.machine_open ?? false },
-    minScoreToQualify(env),
+    policy,
     new Date().toISOString(),
     { expectedRevision: expectedRevisionOf(body.expected_revision), metadata: causation },
   );

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ENGAGEMENT_POLICY, type EngagementPolicy } from '../../../application/ports/engagement-policy.js';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { type Causation, RequestCausation } from '../shared/causation.decorator.js';
 import { ApiErrors, ApiKeyProtected } from '../shared/openapi.js';
@@ -13,7 +14,10 @@ import { SequenceCommands } from './sequence-commands.service.js';
 @ApiKeyProtected()
 @Controller('sequences/:id/engagement')
 export class RecordEngagementController {
-  constructor(private readonly sequences: SequenceCommands) {}
+  constructor(
+    private readonly sequences: SequenceCommands,
+    @Inject(ENGAGEMENT_POLICY) private readonly policy: EngagementPolicy,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -27,7 +31,7 @@ export class RecordEngagementController {
   @ApiOkResponse({ type: EngagementResponseDto })
   @ApiErrors(400, 404, 409, 422)
   async record(@PathId('id') id: number, @Body() body: RecordEngagementRequestDto, @RequestCausation() causation: Causation): Promise<EngagementResponseDto> {
-    const command = engagementCommand(id, body, causation, process.env);
+    const command = engagementCommand(id, body, causation, this.policy);
     const result = await this.sequences.execute(id, command);
     return { sequence_id: id, revision: revisionJson(result.revision), recorded: result.events.length > 0 };
   }

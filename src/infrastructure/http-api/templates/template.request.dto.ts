@@ -48,4 +48,9 @@ export class TemplateRequestDto {
   @IsOptional()
   @IsBoolean()
   enabled?: boolean | null;
+
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'A reply that does not qualify the lead stops the sequence (reason replied); null = the service\'s stop_on_reply.' })
+  @IsOptional()
+  @IsBoolean()
+  stop_on_reply?: boolean | null;
 }

@@ -12,6 +12,7 @@ export class TemplateDto {
   @ApiProperty() total_steps!: number;
   @ApiProperty({ type: () => [TemplateStepDto] }) steps_config!: unknown;
   @ApiProperty() enabled!: boolean;
+  @ApiProperty({ type: Boolean, nullable: true }) stop_on_reply!: boolean | null;
   @ApiProperty({ type: String, format: 'date-time' }) created_at!: string;
   @ApiProperty({ type: String, format: 'date-time' }) updated_at!: string;
 }
