@@ -1,4 +1,5 @@
 // GET /sequences (filters, keyset pagination) and GET /sequences/:id (with emails and summary).
+import { EmailSink } from '../support/email-sink.js';
 import { type ApiFixture, enroll, insertLead, startApi } from './support/api.js';
 import { VIP_TEMPLATE } from './support/templates.js';
 
@@ -8,7 +9,9 @@ describe('sequence queries', () => {
   let f: ApiFixture;
   let ids: number[] = [];
   let vipId = 0;
+  const sink = new EmailSink();
   beforeAll(async () => {
+    await sink.start();
     f = await startApi();
     vipId = (await f.api.post('/templates', VIP_TEMPLATE)).body.template.id;
     for (let i = 1; i <= 7; i++) await insertLead(f.t, { ext_id: `lead_${i}` });
@@ -16,7 +19,10 @@ describe('sequence queries', () => {
     for (const id of [ids[1], ids[6]]) await f.api.post(`/sequences/${id}/pause`);
     ids = ids.sort((a, b) => a - b);
   });
-  afterAll(() => f.close());
+  afterAll(async () => {
+    await f.close();
+    await sink.stop();
+  });
 
   it('pages through every sequence in id order with next_cursor', async () => {
     const first = await f.api.get('/sequences?limit=3');
@@ -67,14 +73,14 @@ describe('sequence queries', () => {
   });
 
   it('shows one sequence with its emails and engagement summary', async () => {
-    const run = await f.api.post('/runs', { parameters: { dry_run: true } });
+    const run = await f.api.post('/runs', { parameters: { email_webhook_url: sink.url } });
     expect(run.status).toBe(200);
     await f.api.post(`/sequences/${ids[0]}/engagement`, { event_type: 'opened', provider_event_id: 'o1', occurred_at: new Date().toISOString(), step: 1 });
     const res = await f.api.get(`/sequences/${ids[0]}`);
     expect(res.status).toBe(200);
     expect(res.body.sequence).toMatchObject({ id: ids[0], current_step: 1, status: 'active' });
     expect(res.body.emails).toEqual([
-      expect.objectContaining({ sequence_id: ids[0], step_number: 1, status: 'dry_run', open_count: 1, opened_at: expect.any(String), subject: 'Ana, a quick idea for you' }),
+      expect.objectContaining({ sequence_id: ids[0], step_number: 1, status: 'sent', open_count: 1, opened_at: expect.any(String), subject: 'Ana, a quick idea for you' }),
     ]);
     expect(res.body.engagement_summary).toMatchObject({ sequence_id: ids[0], total_opens: 1 });
   });

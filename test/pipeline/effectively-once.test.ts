@@ -104,14 +104,6 @@ describe('effectively-once sending', () => {
     }
   });
 
-  it('dry_run renders and records what would be sent, POSTs nothing', async () => {
-    const report = await new NurturingRunner(deps).run({ params: validateRunParameters({ dry_run: true }), now: NOW });
-    expect(report.steps.find((s) => s.step === 'send_scheduled_emails')!.counts).toMatchObject({ dry_run: LEADS });
-    expect(sink.received).toHaveLength(0);
-    const { rows } = await t.db.pool.query(`SELECT status, count(*)::int AS n, count(sent_at)::int AS with_sent_at FROM lead_nurturing_events GROUP BY status`);
-    expect(rows).toEqual([{ status: 'dry_run', n: LEADS, with_sent_at: 0 }]);
-  });
-
   it('respects the per-run budget (max_emails_per_run)', async () => {
     const report = await new NurturingRunner(deps).run({ params: params({ max_emails_per_run: 15 }), now: NOW });
     expect(report.steps.find((s) => s.step === 'send_scheduled_emails')!.counts).toMatchObject({ due: 15, sent: 15 });

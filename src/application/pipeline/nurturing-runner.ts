@@ -3,6 +3,8 @@
 // (except ensure_schema, without which nothing can run).
 import { randomBytes } from 'node:crypto';
 import type { PipelineDeps } from './pipeline-deps.js';
+import { dryRunDeps } from './dry-run/dry-run-deps.js';
+import { previewOf } from './dry-run/dry-run-preview.js';
 import { redactParameters } from './redact-parameters.js';
 import type { RunContext } from './run-context.js';
 import type { RunParameters } from './run-parameters.js';
@@ -65,7 +67,11 @@ export class NurturingRunner {
       templates: [],
       defaultTemplate: null,
       sendBudget: request.params.max_emails_per_run,
+      previewEmails: request.params.dry_run ? [] : null,
     };
+    // A dry run decides everything on the real data and keeps its writes in memory.
+    const dryRun = request.params.dry_run ? dryRunDeps(this.deps) : null;
+    const deps = dryRun?.deps ?? this.deps;
     const record = async (name: PipelineStepName, work: (rec: StepRecorder) => Promise<void>): Promise<boolean> => {
       const rec = new StepRecorder();
       const t0 = performance.now();
@@ -102,8 +108,9 @@ export class NurturingRunner {
       return this.finish(report, false);
     }
     try {
-      for (const [name, step] of STEPS) await record(name, (rec) => step(ctx, this.deps, rec));
-      await record('notify_summary', (rec) => notifySummary(ctx, this.deps, rec, { ...report, finishedAt: new Date().toISOString() }));
+      for (const [name, step] of STEPS) await record(name, (rec) => step(ctx, deps, rec));
+      if (dryRun) report.preview = previewOf(dryRun.overlay, ctx.previewEmails ?? []);
+      await record('notify_summary', (rec) => notifySummary(ctx, deps, rec, { ...report, finishedAt: new Date().toISOString() }));
     } finally {
       await this.deps.coordination.finishRun(runId);
     }

@@ -1,5 +1,6 @@
 import type { ValidTemplate } from '../../domain/templates/template.js';
 import type { ColdLead } from '../ports/lead-source.js';
+import type { PreviewEmail } from './dry-run/dry-run-preview.js';
 import type { RunParameters } from './run-parameters.js';
 
 /** What one run knows and passes from step to step. */
@@ -12,4 +13,6 @@ export interface RunContext {
   defaultTemplate: ValidTemplate | null;
   /** Emails left in this run's budget (`max_emails_per_run`). */
   sendBudget: number;
+  /** A dry run's rendered emails (null in a real run). */
+  previewEmails?: PreviewEmail[] | null;
 }

@@ -1,4 +1,5 @@
 // What a run did, step by step: counts, duration and errors. Logged, returned, stored.
+import type { DryRunPreview } from './dry-run/dry-run-preview.js';
 
 export const PIPELINE_STEPS = [
   'ensure_schema',
@@ -35,6 +36,8 @@ export interface RunReport {
   /** Parameters in force, secrets redacted. */
   parameters: Record<string, unknown>;
   steps: StepReport[];
+  /** A dry run's would-be starts, emails (rendered), qualifications, pauses and stops. */
+  preview?: DryRunPreview;
 }
 
 /** Collects a step's counts, errors and notes while it runs. */

@@ -67,4 +67,11 @@ function printSummary(report: RunReport): void {
   }
   const seconds = (Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000;
   console.log(`run ${report.runId} ${report.status} in ${seconds.toFixed(1)} s (as of ${report.now}${report.dryRun ? ', dry run' : ''})`);
+  const p = report.preview;
+  if (p) {
+    console.log(
+      `dry run, nothing written: would start ${p.would_start.length}, send ${p.would_send.length}, qualify ${p.would_qualify.length}, ` +
+        `pause ${p.would_pause.length}, stop ${p.would_stop.length} (--json shows each, with the rendered emails)`,
+    );
+  }
 }

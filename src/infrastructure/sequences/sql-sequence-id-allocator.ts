@@ -8,6 +8,13 @@ export class SqlSequenceIdAllocator implements SequenceIdAllocator {
     return (await this.nextSequenceIds(1))[0]!;
   }
 
+  async peekNextSequenceId(): Promise<number> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      `SELECT (CASE WHEN is_called THEN last_value + 1 ELSE last_value END)::text AS id FROM lead_nurturing_sequence_id_seq`,
+    );
+    return Number(rows[0]!.id);
+  }
+
   async nextSequenceIds(count: number): Promise<number[]> {
     if (count <= 0) return [];
     const { rows } = await this.pool.query<{ id: string }>(

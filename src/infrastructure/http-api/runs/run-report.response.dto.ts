@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PIPELINE_STEPS, type RunReport } from '../../../application/pipeline/run-report.js';
 
 export class StepReportDto {
@@ -21,6 +21,12 @@ export class RunReportDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Parameters in force; webhook URLs reduced to their origin.' })
   parameters!: Record<string, unknown>;
   @ApiProperty({ type: () => [StepReportDto], description: 'Per step, in pipeline order.' }) steps!: StepReportDto[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Dry runs only (not stored): would_start, would_send (the rendered emails), would_qualify, would_pause, would_stop, would_record.',
+  })
+  preview?: Record<string, unknown>;
 }
 
 export class RunListDto {
@@ -36,4 +42,5 @@ export const runReportDto = (r: RunReport): RunReportDto => ({
   status: r.status,
   parameters: r.parameters,
   steps: r.steps,
+  ...(r.preview ? { preview: r.preview as unknown as Record<string, unknown> } : {}),
 });
