@@ -703,8 +703,33 @@ CREATE TABLE IF NOT EXISTS lead_nurturing_unmatched_events (
 
 CREATE INDEX IF NOT EXISTS lead_nurturing_unmatched_events_received_idx ON lead_nurturing_unmatched_events (received_at DESC);
 
+-- Parked, not final: an event can arrive before what it refers to is projected (a bounce while its
+-- send is in flight, a reply to a message sent a moment ago). Later passes match parked events again
+-- for unmatched_retry_days (default 7) before they expire. Added after the first release.
+ALTER TABLE lead_nurturing_unmatched_events ADD COLUMN IF NOT EXISTS status text NOT NULL DEFAULT 'parked';
+ALTER TABLE lead_nurturing_unmatched_events ADD COLUMN IF NOT EXISTS report jsonb;
+ALTER TABLE lead_nurturing_unmatched_events ADD COLUMN IF NOT EXISTS delivery_metadata jsonb;
+ALTER TABLE lead_nurturing_unmatched_events ADD COLUMN IF NOT EXISTS attempts integer NOT NULL DEFAULT 1;
+ALTER TABLE lead_nurturing_unmatched_events ADD COLUMN IF NOT EXISTS last_attempt_at timestamptz;
+ALTER TABLE lead_nurturing_unmatched_events ADD COLUMN IF NOT EXISTS resolved_at timestamptz;
+ALTER TABLE lead_nurturing_unmatched_events ADD COLUMN IF NOT EXISTS resolution text;
+
+DO $unmatched_status$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'lead_nurturing_unmatched_events_status_check') THEN
+        ALTER TABLE lead_nurturing_unmatched_events ADD CONSTRAINT lead_nurturing_unmatched_events_status_check
+            CHECK (status IN ('parked', 'matched', 'expired'));
+    END IF;
+END
+$unmatched_status$;
+
+-- The re-matching pass reads the parked events, oldest first.
+CREATE INDEX IF NOT EXISTS lead_nurturing_unmatched_events_parked_idx
+    ON lead_nurturing_unmatched_events (received_at) WHERE status = 'parked';
+
 COMMENT ON TABLE lead_nurturing_unmatched_events IS
-    'Engagement events that matched no sequence (unknown email, sequence or message id): acknowledged, counted, listed by GET /unmatched-events.';
+    'Engagement events that matched no sequence when they arrived (unknown email, sequence or message id, or one not projected yet): '
+    'acknowledged, counted, listed by GET /unmatched-events, and matched again by later passes for unmatched_retry_days before they expire.';
 COMMENT ON COLUMN lead_nurturing_unmatched_events.id IS 'Row id, in arrival order.';
 COMMENT ON COLUMN lead_nurturing_unmatched_events.source IS 'Who reported it: webhook (the specification''s format), sendgrid, mailgun, postmark, ses, resend, inbound.';
 COMMENT ON COLUMN lead_nurturing_unmatched_events.provider_event_id IS 'The provider''s id of the event; a repeat is ignored.';
@@ -716,6 +741,13 @@ COMMENT ON COLUMN lead_nurturing_unmatched_events.occurred_at IS 'When the provi
 COMMENT ON COLUMN lead_nurturing_unmatched_events.received_at IS 'When we received it.';
 COMMENT ON COLUMN lead_nurturing_unmatched_events.reason IS 'Why it matched nothing, e.g. "no sequence 999", "no sequence for email x@y".';
 COMMENT ON COLUMN lead_nurturing_unmatched_events.metadata IS 'Provider data kept for diagnosis (never message bodies).';
+COMMENT ON COLUMN lead_nurturing_unmatched_events.status IS 'parked (matched again on later passes), matched (a later pass found its sequence: see resolution), or expired (still unmatched after unmatched_retry_days: final).';
+COMMENT ON COLUMN lead_nurturing_unmatched_events.report IS 'The event as received (normalised), so a later pass can match and record it; null on rows from before re-matching existed (never re-matched).';
+COMMENT ON COLUMN lead_nurturing_unmatched_events.delivery_metadata IS 'The receiving request''s metadata (source, request id), kept with the events a later match records.';
+COMMENT ON COLUMN lead_nurturing_unmatched_events.attempts IS 'How many times it has been matched (on receipt, then once per re-matching pass).';
+COMMENT ON COLUMN lead_nurturing_unmatched_events.last_attempt_at IS 'When a re-matching pass last tried it.';
+COMMENT ON COLUMN lead_nurturing_unmatched_events.resolved_at IS 'When it was matched or expired.';
+COMMENT ON COLUMN lead_nurturing_unmatched_events.resolution IS 'For matched events: recorded, duplicate (already recorded), or refused: <reason>.';
 
 -- ---------------------------------------------------------------------------------------------
 -- nurture_settings: values the service generates once and keeps (e.g. the unsubscribe-link key

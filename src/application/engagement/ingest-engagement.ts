@@ -11,7 +11,7 @@ import { recordEngagement } from '../../domain/sequence/decide-engagement.js';
 import { type SequenceEvent, sequenceStreamId } from '../../domain/sequence/events.js';
 import type { SequenceState } from '../../domain/sequence/state.js';
 import { InvalidStateError, ValidationError } from '../../domain/shared/errors.js';
-import type { EngagementMatcher, UnmatchedEventLog } from '../ports/engagement-matcher.js';
+import type { EngagementMatch, EngagementMatcher, UnmatchedEventLog } from '../ports/engagement-matcher.js';
 import type { EventStore } from '../ports/event-store.js';
 import { appendWhereCurrent } from '../pipeline/append-where-current.js';
 import { loadSequences } from '../pipeline/load-sequences.js';
@@ -25,6 +25,9 @@ export interface IngestDeps {
   unmatched: UnmatchedEventLog;
   /** Recent sequence states (a long-running service passes one); without it, streams are read whole. */
   states?: SequenceStateCache;
+  /** Projects what the log holds: before a report is declared unmatched, the read side catches up
+   * (the send or sequence it names may have been appended a moment ago). */
+  catchUp?: () => Promise<unknown>;
 }
 
 export interface IngestOptions {
@@ -75,7 +78,7 @@ export async function planEngagement(
 ): Promise<EngagementPlan> {
   const items: Item[] = deliveries.flatMap((d) => d.reports.map((report) => ({ report, metadata: d.metadata })));
   const outcomes: Outcome[] = new Array<Outcome>(items.length);
-  const matches = await deps.matcher.match(items.map((i) => i.report));
+  const matches = await matchCaughtUp(items.map((i) => i.report), deps);
   const bySequence = new Map<number, number[]>();
   const unmatched: { index: number; reason: string }[] = [];
   matches.forEach((m, index) => {
@@ -108,6 +111,17 @@ export async function planEngagement(
     planned.push({ sequenceId, state, streamId: sequenceStreamId(sequenceId), expectedRevision: revision, events });
   }
   return { deliveries, items, outcomes, bySequence, unmatched, planned };
+}
+
+/** Matches the reports; those that match nothing are matched again once the read side has caught up. */
+async function matchCaughtUp(reports: EngagementReport[], deps: IngestDeps): Promise<EngagementMatch[]> {
+  const matches = await deps.matcher.match(reports);
+  const missed = matches.flatMap((m, index) => ('unmatched' in m ? [index] : []));
+  if (missed.length === 0 || !deps.catchUp) return matches;
+  await deps.catchUp();
+  const again = await deps.matcher.match(missed.map((i) => reports[i]!));
+  missed.forEach((index, i) => (matches[index] = again[i]!));
+  return matches;
 }
 
 export interface CommittedEngagement {
@@ -152,7 +166,12 @@ export async function commitEngagement(
     }
   }
 
-  if (unmatched.length > 0) await deps.unmatched.record(unmatched.map(({ index, reason }) => ({ report: items[index]!.report, reason })));
+  if (unmatched.length > 0) {
+    await deps.unmatched.record(
+      unmatched.map(({ index, reason }) => ({ report: items[index]!.report, reason, metadata: items[index]!.metadata })),
+      options.now,
+    );
+  }
   for (const { index } of unmatched) outcomes[index] = 'unmatched';
   return { results: tallyByDelivery(plan.deliveries, items, outcomes), unsettled };
 }

@@ -1,4 +1,5 @@
 import type { EmailSender } from '../ports/email-sender.js';
+import type { EngagementMatcher, UnmatchedEventLog } from '../ports/engagement-matcher.js';
 import type { EngagementSource } from '../ports/engagement-source.js';
 import type { EventStore } from '../ports/event-store.js';
 import type { LeadSource } from '../ports/lead-source.js';
@@ -19,6 +20,8 @@ export interface PipelineDeps {
   leads: LeadSource;
   templates: TemplateStore;
   suppressions: SuppressionList;
+  /** Matching engagement to sequences, and the parked reports that matched none yet. */
+  engagementMatching: { matcher: EngagementMatcher; unmatched: UnmatchedEventLog };
   readModel: PipelineReadModel;
   coordination: RunCoordination;
   reports: RunReportStore;

@@ -26,6 +26,8 @@ export interface RunParameters {
   max_emails_per_run: number;
   /** Concurrent HTTP requests to the email webhook and the engagement API. */
   http_concurrency: number;
+  /** Days a parked (unmatched) engagement event is matched again before it expires. */
+  unmatched_retry_days: number;
 }
 
 type Kind = 'string' | 'url' | 'optional-url' | 'email' | 'integer' | 'boolean';
@@ -56,6 +58,7 @@ export const RUN_PARAMETERS: { [K in keyof RunParameters]: ParameterSpec } = {
   s3_bucket: { kind: 'string', default: '', description: 'S3 bucket of the export' },
   s3_path: { kind: 'string', default: 'lead_nurturing/metrics', description: 'path inside the bucket' },
   max_emails_per_run: { kind: 'integer', default: 10_000, min: 0, max: 10_000_000, description: 'most emails sent in one run' },
+  unmatched_retry_days: { kind: 'integer', default: 7, min: 0, max: 90, description: 'days an engagement event that matched no sequence is matched again before it expires' },
   http_concurrency: { kind: 'integer', default: 16, min: 1, max: 512, description: 'concurrent requests to the email webhook / engagement API' },
 };
 

@@ -10,6 +10,8 @@ import { ApiEngagementSource } from '../http/api-engagement-source.js';
 import type { RetryPolicy } from '../http/request-with-retry.js';
 import { SlackNotifier } from '../http/slack-notifier.js';
 import { WebhookEmailSender } from '../http/webhook-email-sender.js';
+import { SqlEngagementMatcher } from '../engagement/sql-engagement-matcher.js';
+import { SqlUnmatchedEventLog } from '../engagement/sql-unmatched-event-log.js';
 import { SqlLeadSource } from '../leads/sql-lead-source.js';
 import { WorkerProjector } from '../projections/worker-projector.js';
 import { SqlSequenceIdAllocator } from '../sequences/sql-sequence-id-allocator.js';
@@ -38,6 +40,7 @@ export function createPipelineDeps(db: Database, projector: CatchesUp = new Proj
     leads: new SqlLeadSource(pool),
     templates: new SqlTemplateStore(pool),
     suppressions: new SqlSuppressionList(pool),
+    engagementMatching: { matcher: new SqlEngagementMatcher(pool), unmatched: new SqlUnmatchedEventLog(pool) },
     readModel: new SqlPipelineReadModel(pool, projector),
     coordination: db.mode === 'embedded' ? new LocalRunCoordination() : new PgRunCoordination(pool),
     reports: new SqlRunReportStore(pool),

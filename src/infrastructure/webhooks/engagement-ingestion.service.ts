@@ -9,6 +9,10 @@ import { EVENT_STORE, type EventStore } from '../../application/ports/event-stor
 import { SequenceStateCache } from '../../application/sequences/sequence-state-cache.js';
 import type { Database } from '../database/database.js';
 import { SqlEngagementMatcher } from '../engagement/sql-engagement-matcher.js';
+import { postgresLogReader } from '../event-store/postgres/postgres-event-store.js';
+import { ProjectorReadModelSync } from '../http-api/sql/projector-read-model-sync.js';
+import { NurturingReadModelProjection } from '../../projections/nurturing-read-model/nurturing-read-model.projection.js';
+import { Projector } from '../../projections/projector.js';
 import { SqlUnmatchedEventLog } from '../engagement/sql-unmatched-event-log.js';
 import { DATABASE } from '../nest/nurturing.module.js';
 import { WebhookMetrics } from './webhook-metrics.js';
@@ -23,7 +27,15 @@ export class EngagementIngestionService {
     @Inject(ENGAGEMENT_POLICY) policy: EngagementPolicy,
     private readonly metrics: WebhookMetrics,
   ) {
-    const deps = { store, matcher: new SqlEngagementMatcher(db.pool), unmatched: new SqlUnmatchedEventLog(db.pool), states: new SequenceStateCache(store) };
+    // A report that matches nothing is matched again once the read side has caught up.
+    const sync = new ProjectorReadModelSync(new Projector(db.pool, new NurturingReadModelProjection(), postgresLogReader), 2000);
+    const deps = {
+      store,
+      matcher: new SqlEngagementMatcher(db.pool),
+      unmatched: new SqlUnmatchedEventLog(db.pool),
+      states: new SequenceStateCache(store),
+      catchUp: () => sync.catchUp(),
+    };
     const options = () => ({ ...policy, now: new Date().toISOString() });
     this.queue = new CoalescingIngest(new EngagementIngestion(deps, options));
   }

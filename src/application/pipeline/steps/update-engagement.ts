@@ -4,6 +4,8 @@
 import type { EngagementType, SequenceCommand } from '../../../domain/sequence/commands.js';
 import { MS_PER_DAY, isoOf } from '../../../domain/shared/time.js';
 import type { EngagementSnapshot } from '../../ports/engagement-source.js';
+import { type EngagementDelivery, commitEngagement, planEngagement } from '../../engagement/ingest-engagement.js';
+import { rematchParkedEngagement } from '../../engagement/rematch-parked-engagement.js';
 import { chunks, mapWithConcurrency } from '../concurrency.js';
 import { decideMany } from '../decide-many.js';
 import type { PipelineDeps } from '../pipeline-deps.js';
@@ -22,7 +24,21 @@ export async function updateEngagement(ctx: RunContext, deps: PipelineDeps, rec:
   const source = deps.engagementSource(ctx.params);
   if (!source) rec.note('engagement_api_url not set: engagement comes from webhooks only');
   else await pollEngagement(ctx, deps, rec, source.engagementOf.bind(source));
+  await rematchParked(ctx, deps, rec);
   await qualify(ctx, deps, rec);
+}
+
+/** Webhook events parked because nothing matched them when they arrived get another chance. */
+async function rematchParked(ctx: RunContext, deps: PipelineDeps, rec: StepRecorder): Promise<void> {
+  if (ctx.params.dry_run) return rec.note('dry run: parked engagement events are not matched again');
+  const { matcher, unmatched } = deps.engagementMatching;
+  const ingestDeps = { store: deps.store, matcher, unmatched, catchUp: () => deps.readModel.catchUp() };
+  const options = { minScoreToQualify: ctx.params.min_score_to_qualify, stopOnReply: ctx.params.stop_on_reply, now: ctx.now };
+  const ingest = async (deliveries: EngagementDelivery[]) =>
+    (await commitEngagement(await planEngagement(deliveries, ingestDeps, options), ingestDeps, options)).results;
+  const result = await rematchParkedEngagement(unmatched, ingest, { now: ctx.now, retryDays: ctx.params.unmatched_retry_days });
+  if (result.matched > 0) rec.count('parked_matched', result.matched);
+  if (result.expired > 0) rec.count('parked_expired', result.expired);
 }
 
 async function pollEngagement(
