@@ -12,6 +12,7 @@ const template = (overrides: Partial<ValidTemplate>): ValidTemplate => ({
   totalSteps: 1,
   steps: [{ step: 1, delayDays: 0, subjectTemplate: 's', bodyTemplate: 'b' }],
   enabled: true,
+  defaultFallback: null,
   ...overrides,
 });
 

@@ -21,6 +21,8 @@ export interface TemplateInput {
   steps_config: unknown;
   /** Absent = true (the column default). */
   enabled?: boolean;
+  /** What a missing field with no `{{ name | default }}` of its own renders as; absent or null = none. */
+  default_fallback?: string | null;
 }
 
 export interface ValidTemplate {
@@ -36,7 +38,12 @@ export interface ValidTemplate {
   /** Sorted by `step`, numbered 1..n. */
   steps: StepSnapshot[];
   enabled: boolean;
+  /** Template-wide default for a missing field (null: the field renders as nothing, text closed up). */
+  defaultFallback: string | null;
 }
+
+/** The longest `default_fallback` accepted: a word or a short phrase, as it goes into subjects too. */
+export const DEFAULT_FALLBACK_MAX_LENGTH = 100;
 
 export type TemplateValidation =
   | { ok: true; template: ValidTemplate; warnings: string[] }
@@ -48,6 +55,18 @@ function scoreBound(value: unknown, field: string, fallback: number, errors: Fie
   if (value === null || value === undefined) return fallback;
   if (!isInteger(value)) errors.push({ field, message: 'must be an integer' });
   return isInteger(value) ? value : fallback;
+}
+
+function defaultFallback(value: unknown, errors: FieldError[]): string | null {
+  if (value === null || value === undefined) return null;
+  const problem =
+    typeof value !== 'string' ? 'must be a string or null'
+    : value.length > DEFAULT_FALLBACK_MAX_LENGTH ? `must be at most ${DEFAULT_FALLBACK_MAX_LENGTH} characters (${value.length})`
+    : /\{\{|\}\}/.test(value) ? 'must be plain text, without {{ or }}'
+    : /[\r\n\u0085\u2028\u2029]/.test(value) ? 'must be one line (it is used in subjects too)'
+    : null;
+  if (problem !== null) errors.push({ field: 'default_fallback', message: problem });
+  return typeof value === 'string' && problem === null && value.trim() !== '' ? value : null;
 }
 
 export function validateTemplate(input: TemplateInput): TemplateValidation {
@@ -71,6 +90,7 @@ export function validateTemplate(input: TemplateInput): TemplateValidation {
   if (declared !== null && declared !== undefined && !(isInteger(declared) && declared > 0)) {
     errors.push({ field: 'total_steps', message: 'must be a positive integer' });
   }
+  const fallback = defaultFallback(row.default_fallback, errors);
   const { steps, errors: stepErrors } = validateStepsConfig(row.steps_config);
   errors.push(...stepErrors);
   if (errors.length > 0) return { ok: false, errors };
@@ -91,6 +111,7 @@ export function validateTemplate(input: TemplateInput): TemplateValidation {
     totalSteps: steps.length,
     steps,
     enabled: enabled !== false,
+    defaultFallback: fallback,
   };
   return { ok: true, template, warnings };
 }
