@@ -14,6 +14,8 @@ export interface StartSequence {
     templateName: string;
     steps: StepSnapshot[];
     declaredTotalSteps: number;
+    /** The template's `default_fallback`; absent = null. */
+    defaultFallback?: string | null;
     baseScore: number | null;
     now: string;
   };

@@ -46,6 +46,6 @@ export function suggestTemplateField(name: string): TemplateFieldName | null {
 /** The message for a placeholder naming no known field. */
 export function unknownFieldMessage(name: string): string {
   const suggestion = suggestTemplateField(name);
-  const hint = suggestion === null ? '' : ` (did you mean {{${suggestion}}}?)`;
-  return `unknown placeholder {{${name}}}${hint}; known fields: ${TEMPLATE_FIELDS.join(', ')}`;
+  const hint = suggestion === null ? '' : `did you mean {{${suggestion}}}? `;
+  return `unknown placeholder {{${name}}} (${hint}known fields: ${TEMPLATE_FIELDS.join(', ')})`;
 }

@@ -171,17 +171,16 @@ describe('validateTemplate: steps_config', () => {
   it('rejects a placeholder naming no known lead field, naming it, where it is, and what was meant', () => {
     const errors = errorsOf({ steps_config: [step(1, { subject_template: '{{frist_name}}, acceso VIP' })] });
     expect(errors).toEqual([
-      { field: 'steps_config[0].subject_template', message: expect.stringContaining('unknown placeholder {{frist_name}} (did you mean {{first_name}}?)') },
+      { field: 'steps_config[0].subject_template', message: expect.stringContaining('unknown placeholder {{frist_name}} (did you mean {{first_name}}? known fields: first_name, last_name, company') },
     ]);
-    expect(errors[0]!.message).toContain('known fields: first_name, last_name, company');
   });
 
   it('names every unknown field once, in the subject and the body', () => {
     const errors = errorsOf({ steps_config: [step(1), step(2, { body_template: 'Hi {{ First_Name }} of {{compnay|you}} and {{compnay}} {{xyz}}' })] });
-    expect(errors.map((e) => [e.field, e.message.split(';')[0]])).toEqual([
-      ['steps_config[1].body_template', 'unknown placeholder {{First_Name}} (did you mean {{first_name}}?)'],
-      ['steps_config[1].body_template', 'unknown placeholder {{compnay}} (did you mean {{company}}?)'],
-      ['steps_config[1].body_template', 'unknown placeholder {{xyz}}'],
+    expect(errors.map((e) => [e.field, e.message.split(/ ?known fields/)[0]])).toEqual([
+      ['steps_config[1].body_template', 'unknown placeholder {{First_Name}} (did you mean {{first_name}}?'],
+      ['steps_config[1].body_template', 'unknown placeholder {{compnay}} (did you mean {{company}}?'],
+      ['steps_config[1].body_template', 'unknown placeholder {{xyz}} ('],
     ]);
   });
 });

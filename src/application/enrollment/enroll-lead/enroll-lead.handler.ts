@@ -43,7 +43,7 @@ export class EnrollLeadHandler implements ICommandHandler<EnrollLeadCommand> {
       const result = await this.commands.execute(
         new StartSequenceCommand(
           { extId: lead.extId, email, firstName: lead.firstName, score: lead.score, fields: lead.fields },
-          { id: template.id, name: template.name, steps: template.steps, declaredTotalSteps: template.declaredTotalSteps ?? template.totalSteps },
+          { id: template.id, name: template.name, steps: template.steps, declaredTotalSteps: template.declaredTotalSteps ?? template.totalSteps, defaultFallback: template.defaultFallback },
           now,
           c.metadata,
         ),

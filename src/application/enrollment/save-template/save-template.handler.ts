@@ -24,6 +24,7 @@ export class SaveTemplateHandler implements ICommandHandler<SaveTemplateCommand>
       total_steps: t.declaredTotalSteps ?? t.totalSteps,
       steps_config: input.steps_config,
       enabled: t.enabled,
+      default_fallback: t.defaultFallback,
     };
     if (templateId === null) return { template: await this.catalog.insert(record), warnings: result.warnings };
     const replaced = await this.catalog.replace(templateId, record);

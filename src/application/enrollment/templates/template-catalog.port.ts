@@ -12,6 +12,8 @@ export interface StoredTemplate {
   total_steps: number;
   steps_config: unknown;
   enabled: boolean;
+  /** What a missing field with no `{{ name | default }}` renders as; null = nothing (text closed up). */
+  default_fallback: string | null;
   created_at: string;
   updated_at: string;
 }

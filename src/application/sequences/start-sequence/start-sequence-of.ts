@@ -14,6 +14,8 @@ export interface EnrollingTemplate {
   name: string;
   steps: StepSnapshot[];
   declaredTotalSteps: number;
+  /** The template's `default_fallback`, snapshotted into the sequence; absent = none. */
+  defaultFallback?: string | null;
 }
 
 /** The domain command that enrolls `lead` in `template` as sequence `sequenceId`. */
@@ -29,6 +31,7 @@ export const startSequenceOf = (sequenceId: number, lead: EnrolledLead, template
     templateName: template.name,
     steps: template.steps,
     declaredTotalSteps: template.declaredTotalSteps,
+    defaultFallback: template.defaultFallback ?? null,
     baseScore: lead.score,
     now,
   },

@@ -12,6 +12,7 @@ export class TemplateDto {
   @ApiProperty() total_steps!: number;
   @ApiProperty({ type: () => [TemplateStepDto] }) steps_config!: unknown;
   @ApiProperty() enabled!: boolean;
+  @ApiProperty({ type: String, nullable: true, example: 'amigo' }) default_fallback!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) created_at!: string;
   @ApiProperty({ type: String, format: 'date-time' }) updated_at!: string;
 }
