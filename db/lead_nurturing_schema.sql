@@ -116,15 +116,20 @@ CREATE TABLE IF NOT EXISTS nurturing_sequence_templates (
     total_steps      integer     NOT NULL,
     steps_config     jsonb       NOT NULL,
     enabled          boolean     NOT NULL DEFAULT true,
-    stop_on_reply    boolean,
     created_at       timestamptz NOT NULL DEFAULT now(),
     updated_at       timestamptz NOT NULL DEFAULT now(),
+    -- Last, where ADD COLUMN puts them in databases created before them: the same column order everywhere.
+    default_fallback text,
+    stop_on_reply    boolean,
 
     CONSTRAINT nurturing_sequence_templates_pkey           PRIMARY KEY (id),
     CONSTRAINT nurturing_sequence_templates_name_key       UNIQUE (name),
     CONSTRAINT nurturing_sequence_templates_score_range    CHECK (min_score <= max_score),
     CONSTRAINT nurturing_sequence_templates_steps_is_array CHECK (jsonb_typeof(steps_config) = 'array')
 );
+
+-- Added after the first release: databases created before it get the column here.
+ALTER TABLE nurturing_sequence_templates ADD COLUMN IF NOT EXISTS default_fallback text;
 
 COMMENT ON TABLE nurturing_sequence_templates IS
     'Reusable nurturing sequences: which leads they fit (priority, score range) and their steps. Analysts '
@@ -158,6 +163,10 @@ COMMENT ON COLUMN nurturing_sequence_templates.stop_on_reply IS
     'service''s stop_on_reply parameter (default false). Snapshotted when a sequence starts.';
 COMMENT ON COLUMN nurturing_sequence_templates.enabled IS
     'Whether new sequences may start with this template; running sequences are not affected.';
+COMMENT ON COLUMN nurturing_sequence_templates.default_fallback IS
+    'What a {{field}} the lead has no value for renders as, when the placeholder has no {{field | default}} '
+    'of its own; null = nothing, and the text around it is closed up ("{{first_name}}, acceso VIP" -> '
+    '"Acceso VIP"). Plain text, one line, at most 100 characters; a sequence keeps the value it started with.';
 COMMENT ON COLUMN nurturing_sequence_templates.created_at IS
     'When the template was inserted.';
 COMMENT ON COLUMN nurturing_sequence_templates.updated_at IS

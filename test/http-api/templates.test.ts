@@ -90,4 +90,45 @@ describe('templates', () => {
     expect(await f.api.put(`/templates/${vipId}`, { ...VIP_TEMPLATE, steps_config: [] })).toMatchObject({ status: 422, body: { field: 'steps_config' } });
     expect(await f.api.put('/templates/first', VIP_TEMPLATE)).toMatchObject({ status: 400, body: { field: 'id' } });
   });
+
+  it('422 for a placeholder naming no lead field, naming the field, the placeholder and what was meant; nothing stored', async () => {
+    const before = (await f.api.get('/templates')).body.items.length;
+    const res = await f.api.post('/templates', {
+      ...VIP_TEMPLATE,
+      name: 'typo',
+      steps_config: [{ ...VIP_TEMPLATE.steps_config[0], subject_template: '{{frist_name}}, acceso VIP' }],
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.field).toBe('steps_config[0].subject_template');
+    expect(res.body.message).toEqual([expect.stringMatching(
+      /^steps_config\[0\]\.subject_template: unknown placeholder \{\{frist_name\}\} \(did you mean \{\{first_name\}\}\? known fields: first_name, /,
+    )]);
+    expect((await f.api.get('/templates')).body.items).toHaveLength(before);
+  });
+
+  it('accepts default_fallback on POST and PUT and lists it; null by default', async () => {
+    const created = await f.api.post('/templates', { ...VIP_TEMPLATE, name: 'with_default', default_fallback: 'amigo' });
+    expect(created).toMatchObject({ status: 201, body: { template: { name: 'with_default', default_fallback: 'amigo' } } });
+    const id = created.body.template.id;
+    const listed = (await f.api.get('/templates')).body.items;
+    expect(listed.find((i: { template: { id: number } }) => i.template.id === id).template.default_fallback).toBe('amigo');
+    expect(listed.find((i: { template: { id: number } }) => i.template.id === vipId).template.default_fallback).toBeNull();
+
+    expect(await f.api.put(`/templates/${id}`, { ...VIP_TEMPLATE, name: 'with_default', default_fallback: 'cliente' })).toMatchObject({ status: 200, body: { template: { default_fallback: 'cliente' } } });
+    expect(await f.api.put(`/templates/${id}`, { ...VIP_TEMPLATE, name: 'with_default' })).toMatchObject({ status: 200, body: { template: { default_fallback: null } } });
+  });
+
+  it.each([
+    ['x'.repeat(101), 422, 'default_fallback: must be at most 100 characters (101)'],
+    ['{{first_name}}', 422, 'default_fallback: must be plain text, without {{ or }}'],
+    ['a\nb', 422, 'default_fallback: must be one line (it is used in subjects too)'],
+    [7, 400, 'default_fallback must be a string'],
+  ])('rejects default_fallback %j, naming the field, and changes nothing', async (value, status, message) => {
+    const before = (await f.api.get('/templates')).body.items;
+    const res = await f.api.post('/templates', { ...VIP_TEMPLATE, name: 'bad_default', default_fallback: value });
+    expect(res.status).toBe(status);
+    if (status === 422) expect(res.body).toMatchObject({ field: 'default_fallback', message: [message] });
+    else expect(res.body.message).toContain(message);
+    expect((await f.api.get('/templates')).body.items).toEqual(before);
+  });
 });

@@ -97,6 +97,24 @@ describe(`read-side schema: ${HOW} vs runMigrations()`, () => {
     expect(counts.rows).toEqual([{ templates: 1, sequences: 1, metric_days: 1 }]);
   });
 
+  it('adds the columns added since the first release to a database created before them, keeping its rows', async () => {
+    const pool = byHand.db.pool;
+    await installByHand(byHand);
+    await pool.query('ALTER TABLE nurturing_sequence_templates DROP COLUMN default_fallback');
+    await pool.query(`INSERT INTO nurturing_sequence_templates (name, total_steps, steps_config) VALUES ('old', 1, '[]')`);
+
+    await installByHand(byHand);
+
+    const { rows } = await pool.query(
+      `SELECT name, default_fallback,
+              col_description('nurturing_sequence_templates'::regclass,
+                              (SELECT attnum FROM pg_attribute WHERE attrelid = 'nurturing_sequence_templates'::regclass
+                                  AND attname = 'default_fallback')) <> '' AS commented
+         FROM nurturing_sequence_templates`,
+    );
+    expect(rows).toEqual([{ name: 'old', default_fallback: null, commented: true }]);
+  });
+
   it('comments every read-side relation and every one of their columns', async () => {
     const { rows: uncommented } = await migrated.db.pool.query(
       `SELECT c.relname AS relation, NULL AS "column"

@@ -14,6 +14,8 @@ export interface StartSequence {
     templateName: string;
     steps: StepSnapshot[];
     declaredTotalSteps: number;
+    /** The template's `default_fallback`; absent = null. */
+    defaultFallback?: string | null;
     baseScore: number | null;
     /** The template's `stop_on_reply`; null = the service's setting. */
     stopOnReply?: boolean | null;

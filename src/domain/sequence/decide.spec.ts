@@ -55,6 +55,11 @@ describe('StartSequence', () => {
     given([]).when(startCommand({ steps: delayed })).then([started({ steps: delayed, firstSendAt: day(2) })]);
   });
 
+  it('snapshots the template\'s default for missing fields, only when it has one', () => {
+    given([]).when(startCommand({ defaultFallback: 'amigo' })).then([started({ defaultFallback: 'amigo' })]);
+    given([]).when(startCommand({ defaultFallback: null })).then([started()]);
+  });
+
   it('normalises the instant it is given', () => {
     given([]).when(startCommand({ now: '2025-01-06T10:00:00+01:00' })).then([started()]);
   });

@@ -54,6 +54,7 @@ function start({ data: d }: StartSequence, state: SequenceState): SequenceEvent[
       templateName: d.templateName,
       steps: d.steps,
       declaredTotalSteps: d.declaredTotalSteps,
+      ...(typeof d.defaultFallback === 'string' ? { defaultFallback: d.defaultFallback } : {}),
       baseScore: d.baseScore,
       ...(d.stopOnReply === undefined || d.stopOnReply === null ? {} : { stopOnReply: d.stopOnReply }),
       firstSendAt: isoOf(addDays(now, d.steps[0]!.delayDays)),

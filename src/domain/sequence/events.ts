@@ -41,6 +41,9 @@ export type SequenceStarted = Event<
     steps: StepSnapshot[];
     /** Declared `total_steps` of the template; `steps.length` is the truth. */
     declaredTotalSteps: number;
+    /** Snapshot of the template's `default_fallback` (what a missing field renders as); absent in
+     * events written before it existed, and when the template has none: both mean null. */
+    defaultFallback?: string | null;
     /** The lead's score at start (null counts as 0). */
     baseScore: number | null;
     /** The template's `stop_on_reply` (null or absent: the service's setting decides). */

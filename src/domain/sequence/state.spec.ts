@@ -20,6 +20,11 @@ describe('evolve', () => {
     });
   });
 
+  it('keeps the template\'s default for missing fields; an event without one (older events) means none', () => {
+    expect(replay([started({ defaultFallback: 'amigo' })]).defaultFallback).toBe('amigo');
+    expect(replay([started()]).defaultFallback).toBeNull();
+  });
+
   it('takes the steps present as the truth, not the declared total', () => {
     const state = replay([started({ steps: THREE_STEPS.slice(0, 2), declaredTotalSteps: 3 })]);
     expect(state.totalSteps).toBe(2);

@@ -43,6 +43,8 @@ export interface SequenceState {
   /** `steps.length`: the steps present are the truth, whatever the template declared. */
   totalSteps: number;
   declaredTotalSteps: number;
+  /** The template's default for a missing field, as snapshotted at start (null: none). */
+  defaultFallback: string | null;
   /** The last step sent; 0 before the first send. */
   currentStep: number;
   nextSendAt: string | null;
@@ -83,6 +85,7 @@ export const initialState: SequenceState = {
   steps: [],
   totalSteps: 0,
   declaredTotalSteps: 0,
+  defaultFallback: null,
   currentStep: 0,
   nextSendAt: null,
   startedAt: null,
@@ -153,6 +156,7 @@ export function evolve(state: SequenceState, event: SequenceEvent): SequenceStat
         steps: d.steps,
         totalSteps: d.steps.length,
         declaredTotalSteps: d.declaredTotalSteps,
+        defaultFallback: d.defaultFallback ?? null,
         nextSendAt: d.firstSendAt,
         startedAt: d.occurredAt,
         baseScore: d.baseScore,

@@ -18,13 +18,13 @@ describe('renderTemplate', () => {
     expect(renderTemplate('Hi {{first_name|there}}', {}, options)).toBe('Hi there');
     expect(renderTemplate('Hi {{ first_name | my friend }}', { first_name: null }, options)).toBe('Hi my friend');
     expect(renderTemplate('Hi {{first_name|there}}', { first_name: '   ' }, options)).toBe('Hi there');
-    expect(renderTemplate('Hi {{first_name|}}!', {}, options)).toBe('Hi !');
+    expect(renderTemplate('Hi {{first_name|}}!', {}, options)).toBe('Hi!');
   });
 
   it('then the configured fallback, then the default one, never the braces', () => {
     expect(renderTemplate('Hi {{first_name}}', {}, { fallbacks: { first_name: 'friend' }, defaultFallback: '?' })).toBe('Hi friend');
     expect(renderTemplate('Hi {{first_name}}', { first_name: undefined }, { defaultFallback: 'you' })).toBe('Hi you');
-    expect(renderTemplate('Hi {{first_name}}.', {})).toBe('Hi .');
+    expect(renderTemplate('Hi {{first_name}}.', {})).toBe('Hi.');
     expect(renderTemplate('{{nan}}', { nan: Number.NaN }, { defaultFallback: '-' })).toBe('-');
   });
 

@@ -2,6 +2,7 @@
 import type { StepSnapshot } from '../sequence/events.js';
 import type { FieldError } from './field-error.js';
 import { parseTemplate } from './placeholders.js';
+import { isTemplateField, unknownFieldMessage } from './template-fields.js';
 
 export type StepsConfigResult = { steps: StepSnapshot[]; errors: FieldError[] };
 
@@ -14,7 +15,12 @@ function checkTemplateText(value: unknown, field: string, errors: FieldError[], 
     return '';
   }
   const parsed = parseTemplate(value);
-  if (!parsed.ok) errors.push({ field, message: parsed.error });
+  if (!parsed.ok) {
+    errors.push({ field, message: parsed.error });
+    return value;
+  }
+  const unknown = new Set(parsed.segments.flatMap((s) => (s.kind === 'field' && !isTemplateField(s.name) ? [s.name] : [])));
+  for (const name of unknown) errors.push({ field, message: unknownFieldMessage(name) });
   return value;
 }
 

@@ -13,6 +13,7 @@ const template = (overrides: Partial<ValidTemplate>): ValidTemplate => ({
   steps: [{ step: 1, delayDays: 0, subjectTemplate: 's', bodyTemplate: 'b' }],
   enabled: true,
   stopOnReply: null,
+  defaultFallback: null,
   ...overrides,
 });
 

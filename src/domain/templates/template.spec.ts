@@ -61,6 +61,7 @@ describe('validateTemplate: the specification example', () => {
           { step: 2, delayDays: 2, subjectTemplate: '{{first_name}}, seguimiento VIP', bodyTemplate: '...' },
         ],
         enabled: true,
+        defaultFallback: null,
       },
     });
   });
@@ -166,4 +167,35 @@ describe('validateTemplate: steps_config', () => {
       expect(fieldsOf({ steps_config: [step(1, { body_template: body })] })).toEqual([]);
     },
   );
+
+  it('rejects a placeholder naming no known lead field, naming it, where it is, and what was meant', () => {
+    const errors = errorsOf({ steps_config: [step(1, { subject_template: '{{frist_name}}, acceso VIP' })] });
+    expect(errors).toEqual([
+      { field: 'steps_config[0].subject_template', message: expect.stringContaining('unknown placeholder {{frist_name}} (did you mean {{first_name}}? known fields: first_name, last_name, company') },
+    ]);
+  });
+
+  it('names every unknown field once, in the subject and the body', () => {
+    const errors = errorsOf({ steps_config: [step(1), step(2, { body_template: 'Hi {{ First_Name }} of {{compnay|you}} and {{compnay}} {{xyz}}' })] });
+    expect(errors.map((e) => [e.field, e.message.split(/ ?known fields/)[0]])).toEqual([
+      ['steps_config[1].body_template', 'unknown placeholder {{First_Name}} (did you mean {{first_name}}?'],
+      ['steps_config[1].body_template', 'unknown placeholder {{compnay}} (did you mean {{company}}?'],
+      ['steps_config[1].body_template', 'unknown placeholder {{xyz}} ('],
+    ]);
+  });
+});
+
+describe('validateTemplate: default_fallback', () => {
+  const withDefault = (value: unknown) => validateTemplate({ ...vip, default_fallback: value } as unknown as TemplateInput);
+
+  it('is the template-wide default for a missing field; absent, null or blank means none', () => {
+    expect(withDefault('amigo')).toMatchObject({ ok: true, template: { defaultFallback: 'amigo' } });
+    expect(validateTemplate(vip)).toMatchObject({ ok: true, template: { defaultFallback: null } });
+    expect(withDefault(null)).toMatchObject({ ok: true, template: { defaultFallback: null } });
+    expect(withDefault('  ')).toMatchObject({ ok: true, template: { defaultFallback: null } });
+  });
+
+  it.each([[42], ['x'.repeat(101)], ['{{first_name}}'], ['a}}'], ['two\nlines']])('rejects %j, naming the field', (value) => {
+    expect(fieldsOf({ default_fallback: value })).toEqual(['default_fallback']);
+  });
 });

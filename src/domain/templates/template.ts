@@ -23,6 +23,8 @@ export interface TemplateInput {
   enabled?: boolean;
   /** null/absent = the service's `stop_on_reply`. */
   stop_on_reply?: boolean | null;
+  /** What a missing field with no `{{ name | default }}` of its own renders as; absent or null = none. */
+  default_fallback?: string | null;
 }
 
 export interface ValidTemplate {
@@ -40,7 +42,12 @@ export interface ValidTemplate {
   enabled: boolean;
   /** null = the service's `stop_on_reply`. */
   stopOnReply: boolean | null;
+  /** Template-wide default for a missing field (null: the field renders as nothing, text closed up). */
+  defaultFallback: string | null;
 }
+
+/** The longest `default_fallback` accepted: a word or a short phrase, as it goes into subjects too. */
+export const DEFAULT_FALLBACK_MAX_LENGTH = 100;
 
 export type TemplateValidation =
   | { ok: true; template: ValidTemplate; warnings: string[] }
@@ -52,6 +59,18 @@ function scoreBound(value: unknown, field: string, fallback: number, errors: Fie
   if (value === null || value === undefined) return fallback;
   if (!isInteger(value)) errors.push({ field, message: 'must be an integer' });
   return isInteger(value) ? value : fallback;
+}
+
+function defaultFallback(value: unknown, errors: FieldError[]): string | null {
+  if (value === null || value === undefined) return null;
+  const problem =
+    typeof value !== 'string' ? 'must be a string or null'
+    : value.length > DEFAULT_FALLBACK_MAX_LENGTH ? `must be at most ${DEFAULT_FALLBACK_MAX_LENGTH} characters (${value.length})`
+    : /\{\{|\}\}/.test(value) ? 'must be plain text, without {{ or }}'
+    : /[\r\n\u0085\u2028\u2029]/.test(value) ? 'must be one line (it is used in subjects too)'
+    : null;
+  if (problem !== null) errors.push({ field: 'default_fallback', message: problem });
+  return typeof value === 'string' && problem === null && value.trim() !== '' ? value : null;
 }
 
 export function validateTemplate(input: TemplateInput): TemplateValidation {
@@ -79,6 +98,7 @@ export function validateTemplate(input: TemplateInput): TemplateValidation {
   if (declared !== null && declared !== undefined && !(isInteger(declared) && declared > 0)) {
     errors.push({ field: 'total_steps', message: 'must be a positive integer' });
   }
+  const fallback = defaultFallback(row.default_fallback, errors);
   const { steps, errors: stepErrors } = validateStepsConfig(row.steps_config);
   errors.push(...stepErrors);
   if (errors.length > 0) return { ok: false, errors };
@@ -100,6 +120,7 @@ export function validateTemplate(input: TemplateInput): TemplateValidation {
     steps,
     enabled: enabled !== false,
     stopOnReply: typeof stopOnReply === 'boolean' ? stopOnReply : null,
+    defaultFallback: fallback,
   };
   return { ok: true, template, warnings };
 }

@@ -43,7 +43,7 @@ export class EnrollLeadHandler implements ICommandHandler<EnrollLeadCommand> {
       const result = await this.commands.execute(
         new StartSequenceCommand(
           { extId: lead.extId, email, firstName: lead.firstName, score: lead.score, fields: lead.fields },
-          { id: template.id, name: template.name, steps: template.steps, declaredTotalSteps: template.declaredTotalSteps ?? template.totalSteps, stopOnReply: template.stopOnReply },
+          { id: template.id, name: template.name, steps: template.steps, declaredTotalSteps: template.declaredTotalSteps ?? template.totalSteps, defaultFallback: template.defaultFallback, stopOnReply: template.stopOnReply },
           now,
           c.metadata,
         ),

@@ -25,6 +25,7 @@ export class SaveTemplateHandler implements ICommandHandler<SaveTemplateCommand>
       steps_config: input.steps_config,
       enabled: t.enabled,
       stop_on_reply: t.stopOnReply,
+      default_fallback: t.defaultFallback,
     };
     if (templateId === null) return { template: await this.catalog.insert(record), warnings: result.warnings };
     const replaced = await this.catalog.replace(templateId, record);

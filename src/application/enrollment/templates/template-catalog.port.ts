@@ -13,6 +13,8 @@ export interface StoredTemplate {
   steps_config: unknown;
   enabled: boolean;
   stop_on_reply: boolean | null;
+  /** What a missing field with no `{{ name | default }}` renders as; null = nothing (text closed up). */
+  default_fallback: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -16,6 +16,8 @@ export interface EnrollingTemplate {
   declaredTotalSteps: number;
   /** The template's `stop_on_reply`; null/absent = the service's. */
   stopOnReply?: boolean | null;
+  /** The template's `default_fallback`, snapshotted into the sequence; absent = none. */
+  defaultFallback?: string | null;
 }
 
 /** The domain command that enrolls `lead` in `template` as sequence `sequenceId`. */
@@ -31,6 +33,7 @@ export const startSequenceOf = (sequenceId: number, lead: EnrolledLead, template
     templateName: template.name,
     steps: template.steps,
     declaredTotalSteps: template.declaredTotalSteps,
+    defaultFallback: template.defaultFallback ?? null,
     baseScore: lead.score,
     stopOnReply: template.stopOnReply ?? null,
     now,

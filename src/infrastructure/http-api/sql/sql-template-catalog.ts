@@ -5,11 +5,11 @@ import { InvalidStateError } from '../../../domain/shared/errors.js';
 import type { TemplateInput } from '../../../domain/templates/template.js';
 import { jsonRow } from './json-row.js';
 
-const COLUMNS = 'id, name, description, priority_filter, min_score, max_score, total_steps, steps_config, enabled, stop_on_reply, created_at, updated_at';
+const COLUMNS = 'id, name, description, priority_filter, min_score, max_score, total_steps, steps_config, enabled, stop_on_reply, default_fallback, created_at, updated_at';
 const UNIQUE_VIOLATION = '23505';
 
 const values = (t: TemplateRecord): unknown[] => [
-  t.name, t.description, t.priority_filter, t.min_score, t.max_score, t.total_steps, JSON.stringify(t.steps_config), t.enabled, t.stop_on_reply,
+  t.name, t.description, t.priority_filter, t.min_score, t.max_score, t.total_steps, JSON.stringify(t.steps_config), t.enabled, t.stop_on_reply, t.default_fallback,
 ];
 
 export class SqlTemplateCatalog implements TemplateCatalog {
@@ -30,8 +30,8 @@ export class SqlTemplateCatalog implements TemplateCatalog {
   insert(t: TemplateRecord): Promise<StoredTemplate> {
     return this.write(t, () =>
       this.db.query(
-        `INSERT INTO nurturing_sequence_templates (name, description, priority_filter, min_score, max_score, total_steps, steps_config, enabled, stop_on_reply)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9) RETURNING ${COLUMNS}`,
+        `INSERT INTO nurturing_sequence_templates (name, description, priority_filter, min_score, max_score, total_steps, steps_config, enabled, stop_on_reply, default_fallback)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10) RETURNING ${COLUMNS}`,
         values(t),
       ),
     ) as Promise<StoredTemplate>;
@@ -42,8 +42,8 @@ export class SqlTemplateCatalog implements TemplateCatalog {
       this.db.query(
         `UPDATE nurturing_sequence_templates
             SET name = $1, description = $2, priority_filter = $3, min_score = $4, max_score = $5,
-                total_steps = $6, steps_config = $7::jsonb, enabled = $8, stop_on_reply = $9
-          WHERE id = $10 RETURNING ${COLUMNS}`,
+                total_steps = $6, steps_config = $7::jsonb, enabled = $8, stop_on_reply = $9, default_fallback = $10
+          WHERE id = $11 RETURNING ${COLUMNS}`,
         [...values(t), id],
       ),
     );
@@ -51,9 +51,9 @@ export class SqlTemplateCatalog implements TemplateCatalog {
 
   async getOrCreate(t: TemplateInput): Promise<StoredTemplate> {
     await this.db.query(
-      `INSERT INTO nurturing_sequence_templates (name, description, priority_filter, min_score, max_score, total_steps, steps_config, enabled)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) ON CONFLICT (name) DO NOTHING`,
-      [t.name, t.description ?? null, t.priority_filter, t.min_score ?? 0, t.max_score ?? 100, t.total_steps, JSON.stringify(t.steps_config), t.enabled ?? true],
+      `INSERT INTO nurturing_sequence_templates (name, description, priority_filter, min_score, max_score, total_steps, steps_config, enabled, default_fallback)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9) ON CONFLICT (name) DO NOTHING`,
+      [t.name, t.description ?? null, t.priority_filter, t.min_score ?? 0, t.max_score ?? 100, t.total_steps, JSON.stringify(t.steps_config), t.enabled ?? true, t.default_fallback ?? null],
     );
     return (await this.findByName(t.name))!;
   }

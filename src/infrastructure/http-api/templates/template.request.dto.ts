@@ -1,11 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsInt, IsOptional, IsString } from 'class-validator';
+import { TEMPLATE_FIELDS } from '../../../domain/templates/template-fields.js';
+import { DEFAULT_FALLBACK_MAX_LENGTH } from '../../../domain/templates/template.js';
 
 /** One item of steps_config (documentation: the items are validated by the domain, every error listed). */
 export class TemplateStepDto {
   @ApiProperty({ example: 1, description: 'Step number; steps are numbered 1..n.' }) step!: number;
   @ApiProperty({ example: 2, description: 'Days after the previous step\'s send (step 1: after the start).' }) delay_days!: number;
-  @ApiProperty({ example: '{{first_name}}, acceso VIP', description: 'Logic-less: {{field}} or {{field | fallback}}.' }) subject_template!: string;
+  @ApiProperty({
+    example: '{{first_name}}, acceso VIP',
+    description: `Logic-less: {{field}} or {{field | default}}; field is one of ${TEMPLATE_FIELDS.join(', ')} (any other is a 422).`,
+  })
+  subject_template!: string;
   @ApiProperty({ example: 'Contenido personalizado para VIP...' }) body_template!: string;
 }
 
@@ -53,4 +59,15 @@ export class TemplateRequestDto {
   @IsOptional()
   @IsBoolean()
   stop_on_reply?: boolean | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: DEFAULT_FALLBACK_MAX_LENGTH,
+    example: 'amigo',
+    description: 'What a field the lead has no value for renders as, when its placeholder has no {{field | default}}; ' +
+      'null = nothing, and the text is closed up ("{{first_name}}, acceso VIP" renders "Acceso VIP"). One line of plain text.',
+  })
+  @IsOptional()
+  @IsString()
+  default_fallback?: string | null;
 }

@@ -13,6 +13,7 @@ export class TemplateDto {
   @ApiProperty({ type: () => [TemplateStepDto] }) steps_config!: unknown;
   @ApiProperty() enabled!: boolean;
   @ApiProperty({ type: Boolean, nullable: true }) stop_on_reply!: boolean | null;
+  @ApiProperty({ type: String, nullable: true, example: 'amigo' }) default_fallback!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) created_at!: string;
   @ApiProperty({ type: String, format: 'date-time' }) updated_at!: string;
 }

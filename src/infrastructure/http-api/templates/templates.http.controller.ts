@@ -43,7 +43,7 @@ export class TemplatesController {
   }
 
   private async save(id: number | null, body: TemplateRequestDto): Promise<SavedTemplateDto> {
-    const input = { ...body, priority_filter: body.priority_filter ?? null, min_score: body.min_score ?? null, max_score: body.max_score ?? null, total_steps: body.total_steps ?? null, enabled: body.enabled ?? undefined };
+    const input = { ...body, priority_filter: body.priority_filter ?? null, min_score: body.min_score ?? null, max_score: body.max_score ?? null, total_steps: body.total_steps ?? null, enabled: body.enabled ?? undefined, default_fallback: body.default_fallback ?? null };
     try {
       return await this.commands.execute(new SaveTemplateCommand(id, input));
     } catch (error) {
