@@ -82,6 +82,9 @@ describe('demo engagement model and API', () => {
       expect(await ask(lead.email)).toEqual({ opened: false, clicked: false, replied: false });
       now = fate.clickedAt!;
       expect(await ask(lead.email)).toMatchObject({ opened: true, clicked: true });
+      // The poller counts an answer for each email of its window: only those emails are answered about.
+      expect(model.snapshot(lead.email, START + 7 * 24 * HOUR + 1)).toEqual({ opened: false, clicked: false, replied: false });
+      expect(model.snapshot(lead.email, START + 7 * 24 * HOUR + 1, 8 * 24 * HOUR)).toMatchObject({ opened: true, clicked: true });
       now = START + 1000 * HOUR;
       expect(await ask('nobody@nowhere.example')).toEqual({ opened: false, clicked: false, replied: false });
       expect((await fetch(api.url)).status).toBe(400);

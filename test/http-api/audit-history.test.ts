@@ -32,8 +32,11 @@ describe('GET /leads/:extId/history (audit trail)', () => {
       metadata: { sequence_id: id, lead_ext_id: 'lead_audit', step_number: 1, sequence_name: 'default_cold_lead_nurturing' },
     });
 
-    const reply = await f.api.post(`/sequences/${id}/engagement`, { event_type: 'replied', provider_event_id: 'reply-1', occurred_at: '2026-02-01T09:00:00Z', step: 1 });
-    const click = await f.api.post(`/sequences/${id}/engagement`, { event_type: 'clicked', provider_event_id: 'click-1', occurred_at: '2026-02-01T09:05:00Z', url: 'https://example.com/demo' }, { headers: { 'x-request-id': 'click-req' } });
+    // Reported times after the send and within the allowed clock skew are recorded as given.
+    const repliedAt = new Date(Date.now() + 60_000).toISOString();
+    const clickedAt = new Date(Date.now() + 2 * 60_000).toISOString();
+    const reply = await f.api.post(`/sequences/${id}/engagement`, { event_type: 'replied', provider_event_id: 'reply-1', occurred_at: repliedAt, step: 1 });
+    const click = await f.api.post(`/sequences/${id}/engagement`, { event_type: 'clicked', provider_event_id: 'click-1', occurred_at: clickedAt, url: 'https://example.com/demo' }, { headers: { 'x-request-id': 'click-req' } });
     expect([reply.body.revision, click.body.revision]).toEqual([3, 5]);
     expect((await f.api.get(`/sequences/${id}`)).body.sequence).toMatchObject({ status: 'qualified', total_score: 53, qualified_at: expect.stringMatching(ISO) });
 
@@ -57,7 +60,7 @@ describe('GET /leads/:extId/history (audit trail)', () => {
       expect(e.recorded_at).toMatch(ISO);
       expect(e.schema_version).toBe(1);
     }
-    expect(events[3].occurred_at).toBe('2026-02-01T09:00:00.000Z');
+    expect(events[3].occurred_at).toBe(repliedAt);
     expect(events[4].data).toMatchObject({ providerEventId: 'click-1', url: 'https://example.com/demo', step: 1 });
     expect(events[5].data).toMatchObject({ score: 53, engagementScore: 23 });
 

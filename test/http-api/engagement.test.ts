@@ -1,7 +1,9 @@
 // POST /sequences/:id/engagement: records a provider's fact once, scores it, qualifies or stops.
 import { type ApiFixture, enroll, eventCount, insertLead, startApi } from './support/api.js';
 
-const AT = '2025-01-15T10:30:00Z';
+// A believable time: after the sequences start, and not beyond the clock skew allowed past the
+// time a fact is received (an earlier or later one would be clamped, see engagement-time.ts).
+const AT = new Date(Date.now() + 2 * 60_000).toISOString();
 const fact = (event_type: string, provider_event_id: unknown, extra: Record<string, unknown> = {}) => ({ event_type, provider_event_id, occurred_at: AT, ...extra });
 
 describe('POST /sequences/:id/engagement', () => {
@@ -25,7 +27,7 @@ describe('POST /sequences/:id/engagement', () => {
     expect(engagement_summary).toMatchObject({ sequence_id: id, total_clicks: 1, total_replies: 1, engagement_score: 23 });
     const events = (await f.api.get('/leads/lead_eng/history')).body.events;
     expect(events.map((e: { type: string }) => e.type)).toEqual(['SequenceStarted', 'EmailOpened', 'EmailClicked', 'EmailReplied', 'LeadQualified']);
-    expect(events[2].data).toMatchObject({ providerEventId: 'c1', url: 'https://example.com/pricing', occurredAt: '2025-01-15T10:30:00.000Z' });
+    expect(events[2].data).toMatchObject({ providerEventId: 'c1', url: 'https://example.com/pricing', occurredAt: AT });
   });
 
   it('stops the sequence on an unsubscribe', async () => {

@@ -16,7 +16,17 @@ export const STEPS: StepSnapshot[] = [
 export type Operation =
   | { kind: 'send'; lead: number }
   | { kind: 'fail'; lead: number }
-  | { kind: 'engage'; lead: number; type: EngagementType; eventNo: number; machine: boolean }
+  | {
+      kind: 'engage';
+      lead: number;
+      type: EngagementType;
+      eventNo: number;
+      machine: boolean;
+      /** The reported time, this many hours from now: far ahead or before the send, it is clamped. */
+      claimHours?: number;
+      /** What the reporter said beside the fact (service keys among them are never merged). */
+      details?: Record<string, unknown>;
+    }
   | { kind: 'pause' | 'resume' | 'stop' | 'autoPause'; lead: number }
   | { kind: 'advance'; hours: number }
   | { kind: 'project' };
@@ -36,6 +46,11 @@ export const operationArb = (leads: number): fc.Arbitrary<Operation> => {
         type: fc.constantFrom(...ENGAGEMENTS),
         eventNo: fc.integer({ min: 0, max: 6 }), // small range: repeated provider ids happen
         machine: fc.boolean(),
+        claimHours: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: -24 * 10, max: 24 * 10 }) }),
+        details: fc.option(
+          fc.dictionary(fc.constantFrom('campaign_id', 'user_agent', 'n', 'clicked_urls', 'bounce_kind', 'claimed_opened_at'), fc.oneof(fc.string({ maxLength: 8 }), fc.integer())),
+          { nil: undefined },
+        ),
       }),
     },
     { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('pause' as const, 'resume' as const, 'stop' as const, 'autoPause' as const), lead }) },
@@ -108,7 +123,8 @@ function commandFor(op: Exclude<Operation, { kind: 'advance' | 'project' }>, seq
           engagementType: op.type,
           providerEventId: `${sequenceId}-${op.type}-${op.eventNo}`,
           step: step > 1 ? step - 1 : null,
-          occurredAt: now,
+          occurredAt: new Date(Date.parse(now) + (op.claimHours ?? 0) * 3_600_000).toISOString(),
+          ...(op.details === undefined ? {} : { details: op.details }),
           url: op.type === 'clicked' ? `https://example.com/${op.eventNo}` : null,
           bounceKind: op.eventNo % 2 ? 'soft' : 'hard',
           machineOpen: op.type === 'opened' && op.machine,

@@ -8,6 +8,7 @@
 // can plan one batch while the previous one commits (see EngagementIngestion).
 import type { RecordEngagement } from '../../domain/sequence/commands.js';
 import { recordEngagement } from '../../domain/sequence/decide-engagement.js';
+import { boundedDetails } from '../../domain/sequence/engagement-details.js';
 import { type SequenceEvent, sequenceStreamId } from '../../domain/sequence/events.js';
 import type { SequenceState } from '../../domain/sequence/state.js';
 import { InvalidStateError, ValidationError } from '../../domain/shared/errors.js';
@@ -219,6 +220,7 @@ function commandOf(report: EngagementReport, options: IngestOptions): RecordEnga
       url: report.url ?? null,
       bounceKind: report.bounceKind,
       machineOpen: report.machineOpen ?? false,
+      ...(report.metadata === undefined ? {} : { details: boundedDetails(report.metadata) }),
       minScoreToQualify: options.minScoreToQualify,
       stopOnReply: options.stopOnReply,
       now: options.now,

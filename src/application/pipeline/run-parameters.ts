@@ -28,6 +28,8 @@ export interface RunParameters {
   http_concurrency: number;
   /** Days a parked (unmatched) engagement event is matched again before it expires. */
   unmatched_retry_days: number;
+  /** Days of sent emails an engagement API answer is about (the specification's queries: 7). */
+  engagement_lookback_days: number;
 }
 
 type Kind = 'string' | 'url' | 'optional-url' | 'email' | 'integer' | 'boolean';
@@ -60,6 +62,7 @@ export const RUN_PARAMETERS: { [K in keyof RunParameters]: ParameterSpec } = {
   max_emails_per_run: { kind: 'integer', default: 10_000, min: 0, max: 10_000_000, description: 'most emails sent in one run' },
   unmatched_retry_days: { kind: 'integer', default: 7, min: 0, max: 90, description: 'days an engagement event that matched no sequence is matched again before it expires' },
   http_concurrency: { kind: 'integer', default: 16, min: 1, max: 512, description: 'concurrent requests to the email webhook / engagement API' },
+  engagement_lookback_days: { kind: 'integer', default: 7, min: 1, max: 3650, description: 'an engagement API answer is about the emails sent to the address in these last days that lack the fact' },
 };
 
 export const PARAMETER_NAMES = Object.keys(RUN_PARAMETERS) as (keyof RunParameters)[];

@@ -5,11 +5,28 @@ export interface PipelineReadModel {
   catchUp(): Promise<void>;
   /** Active sequences with a step due at `now`, oldest due first. */
   dueSequenceIds(now: string, limit: number): Promise<number[]>;
-  /** Sequences worth polling for engagement: sent to since `since`, not stopped. */
-  recentlySentSequences(since: string): Promise<{ sequenceId: number; email: string }[]>;
+  /** Emails with status 'sent' whose sent_at is in [since, until], grouped by address (trimmed,
+   * lower case), the addresses in order and after `afterAddress`: at most `limit` addresses. */
+  recentlySentEmails(since: string, until: string, afterAddress: string | null, limit: number): Promise<AddressEmails[]>;
   /** Sequences that may have reached the threshold with a click or reply but are not qualified. */
   qualificationCandidates(minScore: number): Promise<number[]>;
   /** Active sequences with no engagement since `quietSince` (a pre-filter; the aggregate decides). */
   inactiveSequenceIds(quietSince: string): Promise<number[]>;
   refreshConversionMetrics(): Promise<void>;
+}
+
+/** One email sent to an address, and which facts its row has already. */
+export interface RecentEmail {
+  sequenceId: number;
+  step: number;
+  sentAt: string;
+  opened: boolean;
+  clicked: boolean;
+  replied: boolean;
+}
+
+export interface AddressEmails {
+  /** Trimmed, lower case. */
+  address: string;
+  emails: RecentEmail[];
 }

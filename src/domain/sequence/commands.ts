@@ -76,6 +76,9 @@ export interface RecordEngagement {
     url?: string | null;
     bounceKind?: BounceKind;
     machineOpen?: boolean;
+    /** What the reporter said beside the fact (campaign id, user agent…); within the bounds of
+     * engagement-details.ts. */
+    details?: Record<string, unknown>;
     /** Qualification threshold (`min_score_to_qualify`, default 50). */
     minScoreToQualify: number;
     /** `stop_on_reply` in force where the sequence's template does not say (default false). */

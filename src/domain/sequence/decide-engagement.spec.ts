@@ -191,3 +191,71 @@ describe('QualifyIfEligible', () => {
     given([started({ baseScore: 90 })]).when(qualifyIfEligible(50, 2)).then([]);
   });
 });
+
+describe('RecordEngagement: when the fact happened', () => {
+  const MINUTE = 1 / (24 * 60);
+  const sentTwice = [started(), sent(1, 0, day(3)), sent(2, 3, day(10))];
+  const claimed = (e: SequenceEvent, claimedAt: string): SequenceEvent => ({ ...e, data: { ...e.data, claimedOccurredAt: claimedAt } }) as SequenceEvent;
+
+  it('believes a time up to five minutes ahead of the time received (clock skew)', () => {
+    given(sentTwice)
+      .when(engage('opened', 'o1', 4 + 5 * MINUTE, { now: day(4), step: 2 }))
+      .then([event<EmailOpened>('EmailOpened', { ...base('o1', 4 + 5 * MINUTE, 2), machineOpen: false })]);
+  });
+
+  it('records a time further in the future as the time received, keeping the claimed one', () => {
+    given(sentTwice)
+      .when(engage('opened', 'o1', 400, { now: day(4), step: 2 }))
+      .then([claimed(event<EmailOpened>('EmailOpened', { ...base('o1', 4, 2), machineOpen: false }), day(400))]);
+  });
+
+  it('records a time before its email was sent as the send time, keeping the claimed one', () => {
+    given(sentTwice)
+      .when(engage('clicked', 'c1', 1, { now: day(4), step: 2 }))
+      .then([claimed(clicked('c1', 3, null, 2), day(1))]);
+    // A fact naming no step is about the last email sent, so the same bound applies.
+    given(sentTwice)
+      .when(engage('replied', 'r1', 2, { now: day(4), step: null }))
+      .then([claimed(event<EmailReplied>('EmailReplied', base('r1', 3, 2)), day(2))]);
+  });
+
+  it('records a time before the sequence started as its start, for an email not sent', () => {
+    given([started()])
+      .when(engage('delivered', 'd1', -2, { now: day(1), step: null }))
+      .then([claimed(event<EmailDelivered>('EmailDelivered', base('d1', 0, null)), day(-2))]);
+  });
+
+  it('lets one future-dated open not keep the sequence from pausing 30 days later', () => {
+    const history = [started(), sent(1, 0, day(3))];
+    const open = decide(engage('opened', 'o1', 3650, { now: day(1) }), replay(history));
+    expect(open).toEqual([claimed(opened('o1', 1), day(3650))]);
+    given([...history, ...open])
+      .when({ type: 'PauseIfInactive', data: { pauseAfterDays: 30, now: day(31) } })
+      .then([paused(31)]);
+  });
+});
+
+describe('RecordEngagement: what the reporter said', () => {
+  it('keeps the details with the fact', () => {
+    const details = { campaign_id: 'abc123', user_agent: 'Mozilla/5.0' };
+    given([started()])
+      .when(engage('opened', 'o1', 1, { details }))
+      .then([{ ...opened('o1', 1), data: { ...opened('o1', 1).data, details } }]);
+    given([started()]).when(engage('opened', 'o1', 1, { details: {} })).then([opened('o1', 1)]);
+  });
+
+  it('refuses details over their bounds, naming the field', () => {
+    const fieldOf = (details: Record<string, unknown>): string | undefined => {
+      try {
+        decide(engage('opened', 'o1', 1, { details }), replay([started()]));
+      } catch (error) {
+        return error instanceof ValidationError ? error.field : 'not a ValidationError';
+      }
+      return undefined;
+    };
+    expect(fieldOf({ note: 'x'.repeat(1025) })).toBe('details');
+    expect(fieldOf(Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`k${i}`, i])))).toBe('details');
+    expect(fieldOf({ nested: { a: 'x'.repeat(1000), b: 'x'.repeat(1000), c: 'x'.repeat(1000), d: 'x'.repeat(1000), e: 'x'.repeat(200) } })).toBe('details');
+    expect(fieldOf({ note: 'x'.repeat(1024) })).toBeUndefined();
+  });
+});

@@ -16,16 +16,29 @@ import {
   type SpamComplained,
   type StopReason,
 } from './events.js';
+import { detailsProblem } from './engagement-details.js';
+import { type EngagementTime, engagementTime } from './engagement-time.js';
 import { requireStatus, requireText } from './guards.js';
 import { qualification } from './qualification.js';
-import { evolve, type SequenceState } from './state.js';
+import { evolve, sentAtOf, type SequenceState } from './state.js';
 
 type EngagementInput = RecordEngagement['data'];
 
-function engagementEvent(d: EngagementInput, occurredAt: string, state: SequenceState): EngagementEvent {
-  // A fact that does not say which email it is about belongs to the last one sent, if any.
-  const step = d.step ?? (state.currentStep > 0 ? state.currentStep : null);
-  const base = { providerEventId: d.providerEventId, step, occurredAt };
+/** A fact that does not say which email it is about belongs to the last one sent, if any. */
+const stepOf = (d: EngagementInput, state: SequenceState): number | null => d.step ?? (state.currentStep > 0 ? state.currentStep : null);
+
+/** The fact's time (see engagement-time.ts): never beyond the time received (plus skew), never
+ * before its email was sent (or, for an email not sent or not named, the sequence's start). */
+function timeOf(d: EngagementInput, now: number, state: SequenceState): EngagementTime {
+  const step = stepOf(d, state);
+  const notBefore = (step === null ? null : sentAtOf(state, step)) ?? state.startedAt;
+  return engagementTime(instant(d.occurredAt, 'occurredAt'), now, notBefore === null ? null : Date.parse(notBefore));
+}
+
+function engagementEvent(d: EngagementInput, time: EngagementTime, state: SequenceState): EngagementEvent {
+  const base: EngagementEvent['data'] = { providerEventId: d.providerEventId, step: stepOf(d, state), occurredAt: time.occurredAt };
+  if (time.claimedOccurredAt !== undefined) base.claimedOccurredAt = time.claimedOccurredAt;
+  if (d.details !== undefined && Object.keys(d.details).length > 0) base.details = d.details;
   switch (d.engagementType) {
     case 'delivered':
       return event<EmailDelivered>('EmailDelivered', base);
@@ -77,6 +90,11 @@ function validate(d: EngagementInput, state: SequenceState): void {
   if (typeof d.minScoreToQualify !== 'number' || !Number.isFinite(d.minScoreToQualify)) {
     throw new ValidationError('minScoreToQualify', 'must be a number');
   }
+  if (d.details !== undefined) {
+    if (typeof d.details !== 'object' || d.details === null || Array.isArray(d.details)) throw new ValidationError('details', 'must be an object');
+    const problem = detailsProblem(d.details);
+    if (problem !== null) throw new ValidationError('details', problem);
+  }
 }
 
 export function decideEngagement(command: RecordEngagement, state: SequenceState): SequenceEvent[] {
@@ -89,11 +107,12 @@ export function decideEngagement(command: RecordEngagement, state: SequenceState
 export function recordEngagement({ data: d }: RecordEngagement, state: SequenceState): { events: SequenceEvent[]; state: SequenceState } {
   requireStatus(state, ['active', 'paused', 'completed', 'stopped', 'qualified'], 'record engagement');
   validate(d, state);
-  const occurredAt = isoOf(instant(d.occurredAt, 'occurredAt'));
-  const now = isoOf(instant(d.now, 'now'));
+  instant(d.occurredAt, 'occurredAt');
+  const nowMs = instant(d.now, 'now');
+  const now = isoOf(nowMs);
   if (state.seenProviderEventIds.includes(d.providerEventId)) return { events: [], state };
 
-  const fact = engagementEvent(d, occurredAt, state);
+  const fact = engagementEvent(d, timeOf(d, nowMs, state), state);
   const afterFact = evolve(state, fact);
   const stopReason = stopReasonFor(fact);
   if (stopReason !== null) {

@@ -93,6 +93,11 @@ interface EngagementData {
   /** The step whose email was engaged with, when known. */
   step: number | null;
   occurredAt: string;
+  /** The reporter's instant when it was not believable (in the future beyond the allowed clock
+   * skew, or before the email was sent) and `occurredAt` holds the nearest believable one. */
+  claimedOccurredAt?: string;
+  /** What the reporter said beside the fact (the webhook's `metadata`), bounded. */
+  details?: Record<string, unknown>;
 }
 
 export type EmailDelivered = Event<'EmailDelivered', EngagementData>;

@@ -50,6 +50,8 @@ export interface SequenceState {
   nextSendAt: string | null;
   startedAt: string | null;
   lastSentAt: string | null;
+  /** When each step's email was sent: index step - 1, null for a step not sent. */
+  sentAtByStep: readonly (string | null)[];
   /** Latest non-machine open, click or reply. */
   lastEngagementAt: string | null;
   resumedAt: string | null;
@@ -90,6 +92,7 @@ export const initialState: SequenceState = {
   nextSendAt: null,
   startedAt: null,
   lastSentAt: null,
+  sentAtByStep: [],
   lastEngagementAt: null,
   resumedAt: null,
   baseScore: null,
@@ -138,6 +141,12 @@ const later = (a: string | null, b: string): string => {
   return Date.parse(a) >= Date.parse(b) ? a : b;
 };
 
+const withSentAt = (sentAt: readonly (string | null)[], step: number, at: string): (string | null)[] =>
+  Array.from({ length: Math.max(sentAt.length, step) }, (_, i) => (i === step - 1 ? at : (sentAt[i] ?? null)));
+
+/** When the email of `step` was sent, or null if it was not. */
+export const sentAtOf = (state: SequenceState, step: number): string | null => state.sentAtByStep[step - 1] ?? null;
+
 export function evolve(state: SequenceState, event: SequenceEvent): SequenceState {
   const { counts } = state;
   switch (event.type) {
@@ -174,6 +183,7 @@ export function evolve(state: SequenceState, event: SequenceEvent): SequenceStat
         currentStep: event.data.step,
         nextSendAt: event.data.nextSendAt,
         lastSentAt: event.data.occurredAt,
+        sentAtByStep: withSentAt(state.sentAtByStep, event.data.step, event.data.occurredAt),
         lastSendFailure: null,
         reservation: null,
       };

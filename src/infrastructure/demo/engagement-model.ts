@@ -49,7 +49,7 @@ export function emailFate(profile: LeadProfile, seed: number, extId: string, ste
 /** The leads' behaviour over the simulation, by email address. */
 export class EngagementModel {
   private readonly profiles = new Map<string, { extId: string; profile: LeadProfile }>();
-  private readonly fates = new Map<string, EmailFate[]>();
+  private readonly fates = new Map<string, { receivedAt: number; fate: EmailFate }[]>();
 
   constructor(
     private readonly seed: number,
@@ -63,13 +63,15 @@ export class EngagementModel {
     const lead = this.profiles.get(to);
     if (!lead) return null;
     const fate = emailFate(lead.profile, this.seed, lead.extId, step, at);
-    this.fates.set(to, [...(this.fates.get(to) ?? []), fate]);
+    this.fates.set(to, [...(this.fates.get(to) ?? []), { receivedAt: at, fate }]);
     return fate;
   }
 
-  /** The engagement API's answer for `email` as of `now`: has the lead ever opened, clicked, replied. */
-  snapshot(email: string, now: number): EngagementSnapshot {
-    const fates = this.fates.get(email) ?? [];
+  /** The engagement API's answer for `email` as of `now`: has the lead opened, clicked, replied
+   * one of the emails it received in the last `lookbackMs` (the window the poller asks about:
+   * its answer counts for each email of that window). */
+  snapshot(email: string, now: number, lookbackMs = 7 * 24 * HOUR): EngagementSnapshot {
+    const fates = (this.fates.get(email) ?? []).filter((r) => r.receivedAt >= now - lookbackMs).map((r) => r.fate);
     const by = (at: number | null) => at !== null && at <= now;
     return {
       opened: fates.some((f) => by(f.openedAt)),

@@ -40,11 +40,13 @@ export const runInstants = ({ start, days, everyHours }: Pick<SimulationPlan, 's
 export async function simulate(deps: PipelineDeps, model: EngagementModel, plan: SimulationPlan, onRun: (done: number, total: number) => void): Promise<SimulationResult> {
   let now = plan.start;
   let reports: ProviderReport[] = [];
+  // The API answers about the emails of the window the poller asks about (set with the parameters).
+  let lookbackMs = 0;
   const sink = await startEmailSink(
     () => now,
     (email) => reports.push({ email, bounced: model.received(email.to, email.step, email.receivedAt)?.bounced ?? false }),
   );
-  const api = await startEngagementApi((email) => model.snapshot(email, now));
+  const api = await startEngagementApi((email) => model.snapshot(email, now, lookbackMs));
   const result: SimulationResult = { runs: 0, lastRunAt: isoOf(plan.start), sink: sink.stats(), engagementApiRequests: 0, providerReports: 0, stepErrors: [] };
   try {
     const params = validateRunParameters({
@@ -55,6 +57,7 @@ export async function simulate(deps: PipelineDeps, model: EngagementModel, plan:
       http_concurrency: 32,
       request_timeout: 10,
     });
+    lookbackMs = params.engagement_lookback_days * 24 * HOUR;
     const runner = new NurturingRunner(deps);
     const instants = runInstants(plan);
     for (const [i, at] of instants.entries()) {

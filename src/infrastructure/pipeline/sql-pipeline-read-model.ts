@@ -1,6 +1,6 @@
 // The pipeline's questions to the read side, each one set-based statement.
 import type pg from 'pg';
-import type { PipelineReadModel } from '../../application/ports/pipeline-read-model.js';
+import type { AddressEmails, PipelineReadModel } from '../../application/ports/pipeline-read-model.js';
 
 /** What catches the read model up: a Projector, in this thread or in a worker. */
 export interface CatchesUp {
@@ -26,14 +26,38 @@ export class SqlPipelineReadModel implements PipelineReadModel {
     );
   }
 
-  async recentlySentSequences(since: string): Promise<{ sequenceId: number; email: string }[]> {
-    const { rows } = await this.db.query<{ id: string; email: string }>(
-      `SELECT id, email FROM lead_nurturing_sequences
-        WHERE status IN ('active', 'paused', 'completed') AND last_sent_at >= $1
-        ORDER BY id`,
-      [since],
+  async recentlySentEmails(since: string, until: string, afterAddress: string | null, limit: number): Promise<AddressEmails[]> {
+    // One page of addresses, then every email of the window sent to them (the specification's
+    // troubleshooting query: status 'sent', sent_at within the window). Both scans use
+    // lead_nurturing_events_status_sent_at_idx.
+    const { rows } = await this.db.query<{ address: string; sequence_id: string; step_number: number; sent_at: Date; opened: boolean; clicked: boolean; replied: boolean }>(
+      `WITH window_emails AS (
+         SELECT lower(btrim(email)) AS address, sequence_id, step_number, sent_at,
+                opened_at IS NOT NULL AS opened, clicked_at IS NOT NULL AS clicked, replied_at IS NOT NULL AS replied
+           FROM lead_nurturing_events
+          WHERE status = 'sent' AND sent_at >= $1 AND sent_at <= $2
+       ), addresses AS (
+         SELECT DISTINCT address FROM window_emails
+          WHERE $3::text IS NULL OR address > $3::text
+          ORDER BY address LIMIT $4
+       )
+       SELECT w.* FROM window_emails w JOIN addresses USING (address)
+        ORDER BY w.address, w.sequence_id, w.step_number`,
+      [since, until, afterAddress, limit],
     );
-    return rows.map((r) => ({ sequenceId: Number(r.id), email: r.email }));
+    const out: AddressEmails[] = [];
+    for (const r of rows) {
+      if (out.at(-1)?.address !== r.address) out.push({ address: r.address, emails: [] });
+      out.at(-1)!.emails.push({
+        sequenceId: Number(r.sequence_id),
+        step: r.step_number,
+        sentAt: r.sent_at.toISOString(),
+        opened: r.opened,
+        clicked: r.clicked,
+        replied: r.replied,
+      });
+    }
+    return out;
   }
 
   async qualificationCandidates(minScore: number): Promise<number[]> {

@@ -1,5 +1,6 @@
 // Projects one sequence event onto the rows it touches. Pure: the same events always give
 // the same rows, which is what makes a rebuild equal to the live tables.
+import { MAX_DETAILS_BYTES, MAX_DETAILS_KEYS } from '../../domain/sequence/engagement-details.js';
 import { engagementScore } from '../../domain/sequence/scoring.js';
 import { isSuppressingStopReason, type SuppressingStopReason, suppressionKeyOf } from '../../domain/suppression/suppression.js';
 import type { EngagementEvent, SequenceEvent } from '../../domain/sequence/events.js';
@@ -154,6 +155,7 @@ function applyEngagement(rows: AffectedRows, sequence: SequenceRow, summary: Sum
     case 'EmailDelivered':
       if (email && email.delivered_at === null) {
         email.delivered_at = at;
+        keepClaim(email, 'delivered_at', event);
         summary.total_emails_delivered += 1;
       }
       break;
@@ -168,6 +170,7 @@ function applyEngagement(rows: AffectedRows, sequence: SequenceRow, summary: Sum
         email.open_count += 1;
         if (email.opened_at === null) {
           email.opened_at = at;
+          keepClaim(email, 'opened_at', event);
           summary.total_emails_opened += 1;
         }
       }
@@ -180,6 +183,7 @@ function applyEngagement(rows: AffectedRows, sequence: SequenceRow, summary: Sum
         if (event.data.url) addClickedUrl(email, event.data.url);
         if (email.clicked_at === null) {
           email.clicked_at = at;
+          keepClaim(email, 'clicked_at', event);
           summary.total_emails_clicked += 1;
         }
       }
@@ -191,6 +195,7 @@ function applyEngagement(rows: AffectedRows, sequence: SequenceRow, summary: Sum
         email.reply_count += 1;
         if (email.replied_at === null) {
           email.replied_at = at;
+          keepClaim(email, 'replied_at', event);
           summary.total_emails_replied += 1;
         }
       }
@@ -200,6 +205,7 @@ function applyEngagement(rows: AffectedRows, sequence: SequenceRow, summary: Sum
         email.metadata = { ...email.metadata, bounce_kind: event.data.bounceKind };
         if (email.bounced_at === null) {
           email.bounced_at = at;
+          keepClaim(email, 'bounced_at', event);
           summary.total_emails_bounced += 1;
         }
         if (event.data.bounceKind === 'hard') email.status = 'bounced';
@@ -213,6 +219,7 @@ function applyEngagement(rows: AffectedRows, sequence: SequenceRow, summary: Sum
       suppress(rows, sequence, 'complained', at);
       break;
   }
+  if (email && event.data.details) mergeDetails(email, event.data.details);
   finishSummary(summary, sequence, at);
 }
 
@@ -287,6 +294,49 @@ function addClickedUrl(email: EmailRow, url: string): void {
 function bumpMetadata(email: EmailRow, key: string): void {
   const n = typeof email.metadata[key] === 'number' ? (email.metadata[key] as number) : 0;
   email.metadata = { ...email.metadata, [key]: n + 1 };
+}
+
+/** Keys of `lead_nurturing_events.metadata` the service writes itself; a reporter's details
+ * never overwrite them. */
+export const SERVICE_METADATA_KEYS: readonly string[] = [
+  'clicked_urls',
+  'bounce_kind',
+  'machine_open_count',
+  ...['delivered_at', 'opened_at', 'clicked_at', 'replied_at', 'bounced_at'].map((column) => `claimed_${column}`),
+];
+
+/** The reporter's time behind a column, when it was not believed (see engagement-time.ts). */
+function keepClaim(email: EmailRow, column: string, event: EngagementEvent): void {
+  if (event.data.claimedOccurredAt === undefined) return;
+  email.metadata = { ...email.metadata, [`claimed_${column}`]: event.data.claimedOccurredAt };
+}
+
+/** A reporter's details, merged into the row: a later value of a key replaces an earlier one;
+ * a new key is kept while the reporters' keys stay within the bounds of one event's details. */
+function mergeDetails(email: EmailRow, details: Record<string, unknown>): void {
+  const entries = Object.entries(details).filter(([key]) => !SERVICE_METADATA_KEYS.includes(key));
+  if (entries.length === 0) return;
+  const all = { ...email.metadata, ...Object.fromEntries(entries) };
+  if (withinBounds(all)) {
+    email.metadata = all;
+    return;
+  }
+  const merged = { ...email.metadata };
+  for (const [key, value] of entries) {
+    const before = merged[key];
+    merged[key] = value;
+    if (withinBounds(merged)) continue;
+    if (before === undefined) delete merged[key];
+    else merged[key] = before;
+  }
+  email.metadata = merged;
+}
+
+const encoder = new TextEncoder();
+function withinBounds(metadata: Record<string, unknown>): boolean {
+  const reporters = Object.keys(metadata).filter((key) => !SERVICE_METADATA_KEYS.includes(key));
+  if (reporters.length > MAX_DETAILS_KEYS) return false;
+  return encoder.encode(JSON.stringify(Object.fromEntries(reporters.map((key) => [key, metadata[key]])))).length <= MAX_DETAILS_BYTES;
 }
 
 const round = (value: number, digits: number): number => {

@@ -4,6 +4,7 @@
 // example). The Airflow form `{conf: {...}}` is accepted too. Our ids may come at the top level or
 // inside `metadata` (integrations often echo back the metadata our outgoing emails carry).
 // Every error names the field and, for arrays, the index: `[2].event_type: must be one of …`.
+import { detailsProblem } from '../../../../domain/sequence/engagement-details.js';
 import { bareMessageId } from '../bare-message-id.js';
 import { positiveInteger } from '../echoed-ids.js';
 import { isoFromDateTime, isoFromUnixSeconds } from '../iso-time.js';
@@ -81,7 +82,16 @@ function parseEvent(item: JsonObject, base: string): SpecEngagementEvent {
 
 const messageIdOf = (id: string | null): string | null => (id === null ? null : bareMessageId(id) || null);
 
+/** Kept with the event and merged into the email's row, so bounded (engagement-details.ts):
+ * over a bound, the request is refused (422 naming the field) rather than cut silently. */
 function parseMetadata(value: unknown, path: string): JsonObject {
+  const metadata = metadataObject(value, path);
+  const problem = detailsProblem(metadata);
+  if (problem !== null) throw new WebhookPayloadError(path, problem);
+  return metadata;
+}
+
+function metadataObject(value: unknown, path: string): JsonObject {
   if (value === undefined || value === null || value === '') return {};
   if (isObject(value)) return value;
   if (typeof value === 'string') {
