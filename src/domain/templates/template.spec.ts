@@ -62,6 +62,7 @@ describe('validateTemplate: the specification example', () => {
         ],
         enabled: true,
         defaultFallback: null,
+        stopOnReply: null,
       },
     });
   });
