@@ -274,7 +274,7 @@ COMMENT ON COLUMN lead_nurturing_sequences.total_score IS
 COMMENT ON COLUMN lead_nurturing_sequences.started_at IS
     'When the sequence started (SequenceStarted).';
 COMMENT ON COLUMN lead_nurturing_sequences.next_send_at IS
-    'When the next step is due; null when nothing more will be sent (completed, stopped, qualified).';
+    'When the next step is due (after a failed send: when it may be tried again); null when nothing more will be sent (completed, stopped, qualified).';
 COMMENT ON COLUMN lead_nurturing_sequences.last_sent_at IS
     'When the last step was sent.';
 COMMENT ON COLUMN lead_nurturing_sequences.last_engagement_at IS
@@ -292,7 +292,7 @@ COMMENT ON COLUMN lead_nurturing_sequences.stopped_at IS
 COMMENT ON COLUMN lead_nurturing_sequences.pause_reason IS
     'Why it was paused: inactive (no engagement for pause_after_days) or manual.';
 COMMENT ON COLUMN lead_nurturing_sequences.stop_reason IS
-    'Why it was stopped: bounced, unsubscribed, complained or manual.';
+    'Why it was stopped: bounced, unsubscribed, complained, manual, or send_failed (the email webhook refused a step for good max_send_failures times; the address is not suppressed).';
 COMMENT ON COLUMN lead_nurturing_sequences.stream_revision IS
     'Revision of the sequence''s event stream after the last event that changed this row (a send reservation changes none).';
 COMMENT ON COLUMN lead_nurturing_sequences.last_event_at IS

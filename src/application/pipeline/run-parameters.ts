@@ -24,6 +24,8 @@ export interface RunParameters {
   max_emails_per_run: number;
   /** Concurrent HTTP requests to the email webhook and the engagement API. */
   http_concurrency: number;
+  /** Runs in which the webhook refuses a step for good (a 4xx other than 408/429) before its sequence stops (`send_failed`). */
+  max_send_failures: number;
 }
 
 type Kind = 'string' | 'url' | 'optional-url' | 'email' | 'integer' | 'boolean';
@@ -54,6 +56,7 @@ export const RUN_PARAMETERS: { [K in keyof RunParameters]: ParameterSpec } = {
   s3_path: { kind: 'string', default: 'lead_nurturing/metrics', description: 'path inside the bucket' },
   max_emails_per_run: { kind: 'integer', default: 10_000, min: 0, max: 10_000_000, description: 'most emails sent in one run' },
   http_concurrency: { kind: 'integer', default: 16, min: 1, max: 512, description: 'concurrent requests to the email webhook / engagement API' },
+  max_send_failures: { kind: 'integer', default: 3, min: 1, max: 100, description: 'runs a step may be refused for good (4xx other than 408/429) before its sequence stops (send_failed)' },
 };
 
 export const PARAMETER_NAMES = Object.keys(RUN_PARAMETERS) as (keyof RunParameters)[];

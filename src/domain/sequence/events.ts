@@ -14,7 +14,8 @@ export interface StepSnapshot {
 }
 
 export type PauseReason = 'inactive' | 'manual';
-export type StopReason = 'bounced' | 'unsubscribed' | 'complained' | 'manual';
+/** `send_failed`: the step's email was refused for good (`max_send_failures` permanent failures). */
+export type StopReason = 'bounced' | 'unsubscribed' | 'complained' | 'manual' | 'send_failed';
 export type BounceKind = 'hard' | 'soft';
 export type EngagementKind = 'delivered' | 'opened' | 'clicked' | 'replied' | 'bounced';
 
@@ -76,7 +77,19 @@ export type EmailSent = Event<
 
 export type EmailSendFailed = Event<
   'EmailSendFailed',
-  { step: number; emailEventId: string; error: string; attempts: number; occurredAt: string }
+  {
+    step: number;
+    emailEventId: string;
+    error: string;
+    attempts: number;
+    /** The provider refused the email for good (a 4xx other than 408/429); absent in older events. */
+    permanent?: boolean;
+    /** Failed runs of this step in a row, this one included; absent in older events. */
+    failures?: number;
+    /** When the step may be tried again (backoff across runs); absent when it stops or in older events. */
+    nextAttemptAt?: string;
+    occurredAt: string;
+  }
 >;
 
 interface EngagementData {

@@ -47,6 +47,8 @@ export function applyEvent(rows: AffectedRows, { sequenceId, streamPosition, eve
       email.status = 'failed';
       email.attempts += event.data.attempts;
       email.error = event.data.error;
+      // The backoff across runs: the due query reads next_send_at (older events had none).
+      if (event.data.nextAttemptAt !== undefined) sequence.next_send_at = event.data.nextAttemptAt;
       return;
     }
     case 'EmailDelivered':
@@ -85,7 +87,10 @@ export function applyEvent(rows: AffectedRows, { sequenceId, streamPosition, eve
       sequence.stopped_at = at;
       sequence.stop_reason = event.data.reason;
       sequence.next_send_at = null;
-      if (event.data.reason !== 'manual') suppress(rows, sequence, event.data.reason, at);
+      // A refused send (`send_failed`) says nothing against the address: only these suppress.
+      if (event.data.reason === 'bounced' || event.data.reason === 'unsubscribed' || event.data.reason === 'complained') {
+        suppress(rows, sequence, event.data.reason, at);
+      }
       return;
     default: {
       const unknown: never = event;
