@@ -293,7 +293,7 @@ COMMENT ON COLUMN lead_nurturing_sequences.total_score IS
 COMMENT ON COLUMN lead_nurturing_sequences.started_at IS
     'When the sequence started (SequenceStarted).';
 COMMENT ON COLUMN lead_nurturing_sequences.next_send_at IS
-    'When the next step is due; null when nothing more will be sent (completed, stopped, qualified).';
+    'When the next step is due (after a failed send: when it may be tried again); null when nothing more will be sent (completed, stopped, qualified).';
 COMMENT ON COLUMN lead_nurturing_sequences.last_sent_at IS
     'When the last step was sent.';
 COMMENT ON COLUMN lead_nurturing_sequences.last_engagement_at IS

@@ -56,11 +56,18 @@ describe('requestWithRetry', () => {
     expect(result).toMatchObject({ status: 429, attempts: 1 });
   });
 
-  it('does not retry a 4xx other than 429', async () => {
+  it('does not retry a 4xx other than 408 and 429', async () => {
     server = await startServer([{ status: 400, body: { error: 'bad' } }, { status: 200 }]);
     const result = await requestWithRetry(server.url, { method: 'POST', body: '{}' }, fast);
     expect(result).toMatchObject({ status: 400, attempts: 1 });
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('retries a 408 Request Timeout like a 5xx', async () => {
+    server = await startServer([{ status: 408 }, { status: 200 }]);
+    const result = await requestWithRetry(server.url, { method: 'POST', body: '{}' }, fast);
+    expect(result).toMatchObject({ status: 200, attempts: 2 });
+    expect(server.requests).toHaveLength(2);
   });
 
   it('times each attempt out at timeoutMs and then throws "timed out" with the attempts', async () => {

@@ -54,17 +54,31 @@ describe('WebhookEmailSender', () => {
     expect(new Set(sink.requests.map((r) => r.body)).size).toBe(1);
   });
 
-  it('reports a 4xx with a snippet of the answer, without retrying', async () => {
+  it('reports a 4xx with a snippet of the answer, as permanent, without retrying', async () => {
     sink = await startServer([{ status: 422, body: { error: 'invalid recipient' } }]);
     const outcome = await new WebhookEmailSender(sink.url, policy).send(email(), '123:4');
-    expect(outcome).toEqual({ ok: false, error: 'HTTP 422: {"error":"invalid recipient"}', attempts: 1 });
+    expect(outcome).toEqual({ ok: false, error: 'HTTP 422: {"error":"invalid recipient"}', attempts: 1, permanent: true });
     expect(sink.requests).toHaveLength(1);
+  });
+
+  it.each([400, 401, 403, 404, 410, 413, 422])('a %i is permanent: one request, no retry', async (status) => {
+    sink = await startServer([{ status }]);
+    const outcome = await new WebhookEmailSender(sink.url, policy).send(email(), '123:4');
+    expect(outcome).toMatchObject({ ok: false, attempts: 1, permanent: true });
+    expect(sink.requests).toHaveLength(1);
+  });
+
+  it.each([408, 429, 500, 503])('a %i that persists is transient, after every retry', async (status) => {
+    sink = await startServer([{ status, headers: { 'retry-after': '0' } }]);
+    const outcome = await new WebhookEmailSender(sink.url, policy).send(email(), '123:4');
+    expect(outcome).toMatchObject({ ok: false, error: expect.stringMatching(new RegExp(`^HTTP ${status}`)), attempts: 3, permanent: false });
+    expect(sink.requests).toHaveLength(3);
   });
 
   it('reports exhausted 5xx with every attempt counted', async () => {
     sink = await startServer([{ status: 502, body: 'bad gateway' }]);
     const outcome = await new WebhookEmailSender(sink.url, policy).send(email(), '123:5');
-    expect(outcome).toEqual({ ok: false, error: 'HTTP 502: bad gateway', attempts: 3 });
+    expect(outcome).toEqual({ ok: false, error: 'HTTP 502: bad gateway', attempts: 3, permanent: false });
     expect(sink.requests).toHaveLength(3);
   });
 
@@ -81,8 +95,8 @@ describe('WebhookEmailSender', () => {
   it('turns timeouts and refused connections into failures with attempts', async () => {
     sink = await startServer([{ hang: true }]);
     const timedOut = await new WebhookEmailSender(sink.url, { ...policy, timeoutMs: 100, maxRetries: 1 }).send(email(), '123:7');
-    expect(timedOut).toEqual({ ok: false, error: expect.stringMatching(/timed out/), attempts: 2 });
+    expect(timedOut).toEqual({ ok: false, error: expect.stringMatching(/timed out/), attempts: 2, permanent: false });
     const refused = await new WebhookEmailSender(await closedPortUrl(), policy).send(email(), '123:7');
-    expect(refused).toEqual({ ok: false, error: expect.stringMatching(/ECONNREFUSED/), attempts: 3 });
+    expect(refused).toEqual({ ok: false, error: expect.stringMatching(/ECONNREFUSED/), attempts: 3, permanent: false });
   });
 });

@@ -1,7 +1,9 @@
 // `nurture run` as real processes on one PostgreSQL database: four started at once, and one
 // killed with SIGKILL in the middle of sending, then run again. Each due (sequence, step) is
-// POSTed successfully exactly once.
+// POSTed successfully exactly once, and a kill re-POSTs only what was in flight and one flush
+// window of unrecorded outcomes.
 import { spawn } from 'node:child_process';
+import { OUTCOME_FLUSH_MS } from '../../src/application/pipeline/steps/send-scheduled-emails.js';
 import { runMigrations } from '../../src/infrastructure/database/migrate.js';
 import { EmailSink } from '../support/email-sink.js';
 import { insertLeads } from '../support/leads.js';
@@ -74,6 +76,43 @@ describeWithServer(`nurture run processes on one database (skipped on embedded: 
 
     const { rows } = await t.db.pool.query(`SELECT count(*)::int AS n FROM lead_nurturing_events WHERE status = 'sent'`);
     expect(rows[0].n).toBe(40);
+  });
+
+  it('a run killed with SIGKILL mid-send re-sends at most what was in flight plus one flush window of outcomes', async () => {
+    const LEADS = 300;
+    const LATENCY_MS = 100;
+    const CONCURRENCY = 16; // the default http_concurrency
+    await seed(LEADS);
+    sink.reply = () => ({ status: 200, delayMs: LATENCY_MS });
+    const child = spawn(process.execPath, [BIN, 'run', '--now', NOW, '--max-leads-per-run', String(LEADS)], {
+      env: { PATH: process.env.PATH, ...env },
+      stdio: 'ignore',
+    });
+    await waitFor(() => sink.received.length >= 200, 60_000);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    const postedBeforeKill = sink.received.length;
+
+    sink.reply = () => undefined;
+    const again = await runCli(['run', '--now', NOW, '--json'], env);
+    expect(again.code).toBe(0);
+
+    // Every due step is sent, once (the sink drops a repeated Idempotency-Key, as providers do).
+    expect(sink.sends.size).toBe(LEADS);
+    expect(sink.keysSentMoreThanOnce()).toEqual([]);
+    const { rows } = await t.db.pool.query(`SELECT count(*)::int AS n FROM lead_nurturing_events WHERE status = 'sent'`);
+    expect(rows[0].n).toBe(LEADS);
+
+    // A webhook without idempotency would have got these twice: the POSTs whose outcome was not
+    // yet durable at the kill. At most the requests in flight (http_concurrency) plus the answers
+    // that come back during one flush window (OUTCOME_FLUSH_MS) and the flush in progress (slack:
+    // 100 ms), at concurrency / latency answers a second.
+    const requestedTwice = [...sink.requestsPerKey.values()].filter((n) => n > 1).length;
+    const answersPerMs = CONCURRENCY / LATENCY_MS;
+    const bound = CONCURRENCY + Math.ceil(answersPerMs * (OUTCOME_FLUSH_MS + 100));
+    process.stdout.write(`SIGKILL after ${postedBeforeKill} POSTs: ${requestedTwice} keys POSTed again (bound ${bound}; the whole batch of ${postedBeforeKill} before group commits)\n`);
+    expect(requestedTwice).toBeLessThanOrEqual(bound);
+    expect([...sink.requestsPerKey.values()].every((n) => n <= 2)).toBe(true);
   });
 });
 

@@ -25,7 +25,17 @@ describe('run parameters', () => {
       max_retry_attempts: 3,
       export_metrics_to_s3: false,
       s3_path: 'lead_nurturing/metrics',
+      max_send_failures: 3,
     });
+  });
+
+  it('max_send_failures: a positive integer, from env/flag strings too', () => {
+    const url = { email_webhook_url: 'http://localhost:1/x' };
+    expect(validateRunParameters(url, { max_send_failures: '5' }).max_send_failures).toBe(5);
+    expect(fieldOf(url, { max_send_failures: '0' })).toBe('max_send_failures');
+    expect(fieldOf(url, { max_send_failures: 'three' })).toBe('max_send_failures');
+    expect(envNameOf('max_send_failures')).toBe('NURTURE_MAX_SEND_FAILURES');
+    expect(flagNameOf('max_send_failures')).toBe('--max-send-failures');
   });
 
   it('coerces strings from the environment and flags, later layers winning', () => {

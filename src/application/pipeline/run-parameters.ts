@@ -30,6 +30,8 @@ export interface RunParameters {
   unmatched_retry_days: number;
   /** Days of sent emails an engagement API answer is about (the specification's queries: 7). */
   engagement_lookback_days: number;
+  /** Runs in which the webhook refuses a step for good (a 4xx other than 408/429) before its sequence stops (`send_failed`). */
+  max_send_failures: number;
 }
 
 type Kind = 'string' | 'url' | 'optional-url' | 'email' | 'integer' | 'boolean';
@@ -63,6 +65,7 @@ export const RUN_PARAMETERS: { [K in keyof RunParameters]: ParameterSpec } = {
   unmatched_retry_days: { kind: 'integer', default: 7, min: 0, max: 90, description: 'days an engagement event that matched no sequence is matched again before it expires' },
   http_concurrency: { kind: 'integer', default: 16, min: 1, max: 512, description: 'concurrent requests to the email webhook / engagement API' },
   engagement_lookback_days: { kind: 'integer', default: 7, min: 1, max: 3650, description: 'an engagement API answer is about the emails sent to the address in these last days that lack the fact' },
+  max_send_failures: { kind: 'integer', default: 3, min: 1, max: 100, description: 'runs a step may be refused for good (4xx other than 408/429) before its sequence stops (send_failed)' },
 };
 
 export const PARAMETER_NAMES = Object.keys(RUN_PARAMETERS) as (keyof RunParameters)[];

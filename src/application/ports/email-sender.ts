@@ -16,7 +16,10 @@ export interface OutgoingEmail {
 
 export type SendOutcome =
   | { ok: true; providerMessageId: string | null; attempts: number }
-  | { ok: false; error: string; attempts: number };
+  /** `permanent`: the provider refused the email for good (a 4xx other than 408 and 429), so
+   * retrying the same request cannot help; anything else (5xx, 408, 429, network, timeout) is
+   * transient. */
+  | { ok: false; error: string; attempts: number; permanent: boolean };
 
 export interface EmailSender {
   /** POSTs one email; the idempotency key lets the provider drop a repeat of the same send. */

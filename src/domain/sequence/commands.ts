@@ -54,7 +54,17 @@ export interface RecordEmailSent {
 
 export interface RecordEmailSendFailed {
   type: 'RecordEmailSendFailed';
-  data: { step: number; emailEventId: string; error: string; attempts: number; now: string };
+  data: {
+    step: number;
+    emailEventId: string;
+    error: string;
+    attempts: number;
+    /** The provider refused the email for good (a 4xx other than 408/429). Default false. */
+    permanent?: boolean;
+    /** Permanent failures of a step that stop the sequence (`max_send_failures`); absent: never stops. */
+    maxSendFailures?: number;
+    now: string;
+  };
 }
 
 export type EngagementType =

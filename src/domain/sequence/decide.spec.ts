@@ -117,18 +117,21 @@ describe('RecordEmailSendFailed', () => {
     data: { step, emailEventId: `e${step}`, error: 'HTTP 503', attempts: 3, now: day(atDay) },
   });
 
-  it('records the failure of the next step and leaves it to send', () => {
+  it('records the failure of the next step and leaves it to send (after a backoff of 1 h)', () => {
     const fact = event<EmailSendFailed>('EmailSendFailed', {
       step: 1,
       emailEventId: 'e1',
       error: 'HTTP 503',
       attempts: 3,
+      permanent: false,
+      failures: 1,
+      nextAttemptAt: day(1 / 24),
       occurredAt: T0,
     });
     given([started()]).when(failed(1, 0)).then([fact]);
     const after = replay([started(), fact]);
     expect(after.currentStep).toBe(0);
-    expect(after.lastSendFailure).toEqual({ step: 1, error: 'HTTP 503', attempts: 3, at: T0 });
+    expect(after.lastSendFailure).toEqual({ step: 1, error: 'HTTP 503', attempts: 3, at: T0, permanent: false, failures: 1, permanentFailures: 0 });
     given([started(), fact]).when(sendCommand(1, 0.1)).then([sent(1, 0.1, day(3.1))]);
   });
 

@@ -28,6 +28,7 @@ import {
 } from './events.js';
 import { requireNonNegativeNumber, requireStatus, requireText } from './guards.js';
 import { qualification } from './qualification.js';
+import { failureAfter, sendRetryDelayMs } from './send-failure.js';
 import { isDue, type SequenceState } from './state.js';
 
 function start({ data: d }: StartSequence, state: SequenceState): SequenceEvent[] {
@@ -148,11 +149,33 @@ function recordSent({ data: d }: RecordEmailSent, state: SequenceState): Sequenc
   return completes ? [sent, event<SequenceCompleted>('SequenceCompleted', { occurredAt: isoOf(now) })] : [sent];
 }
 
+/** A failed send backs the step off across runs; `maxSendFailures` permanent failures of the
+ * step stop the sequence (`send_failed`). Only an active or paused sequence is rescheduled or
+ * stopped: one stopped or qualified meanwhile just gets the fact. */
 function recordSendFailed({ data: d }: RecordEmailSendFailed, state: SequenceState): SequenceEvent[] {
   requireOutcomeStep(state, d.step, d.emailEventId);
+  if (d.maxSendFailures !== undefined && (!Number.isInteger(d.maxSendFailures) || d.maxSendFailures < 1)) {
+    throw new ValidationError('maxSendFailures', 'must be a positive integer');
+  }
   const { step, emailEventId, error, attempts } = d;
-  const occurredAt = isoOf(instant(d.now, 'now'));
-  return [event<EmailSendFailed>('EmailSendFailed', { step, emailEventId, error, attempts, occurredAt })];
+  const now = instant(d.now, 'now');
+  const occurredAt = isoOf(now);
+  const permanent = d.permanent ?? false;
+  const failure = failureAfter(state.lastSendFailure, { step, error, attempts, permanent, at: occurredAt });
+  const sending = state.status === 'active' || state.status === 'paused';
+  const stops = sending && d.maxSendFailures !== undefined && failure.permanentFailures >= d.maxSendFailures;
+  const failed = event<EmailSendFailed>('EmailSendFailed', {
+    step,
+    emailEventId,
+    error,
+    attempts,
+    permanent,
+    failures: failure.failures,
+    ...(sending && !stops ? { nextAttemptAt: isoOf(now + sendRetryDelayMs(failure.failures)) } : {}),
+    occurredAt,
+  });
+  if (!stops) return [failed];
+  return [failed, event<SequenceStopped>('SequenceStopped', { reason: 'send_failed', occurredAt })];
 }
 
 function pauseIfInactive({ data: d }: PauseIfInactive, state: SequenceState): SequenceEvent[] {
@@ -179,7 +202,8 @@ function requireOneOf<T extends string>(value: T, allowed: readonly T[], field: 
 }
 
 const PAUSE_REASONS: readonly PauseReason[] = ['inactive', 'manual'];
-const STOP_REASONS: readonly StopReason[] = ['bounced', 'unsubscribed', 'complained', 'suppressed', 'replied', 'manual'];
+// `send_failed` is decided by recordSendFailed, `suppressed` at send time, `replied` on a reply.
+const STOP_REASONS: readonly StopReason[] = ['bounced', 'unsubscribed', 'complained', 'suppressed', 'replied', 'manual', 'send_failed'];
 
 export function decide(command: SequenceCommand, state: SequenceState): SequenceEvent[] {
   switch (command.type) {

@@ -16,8 +16,9 @@ export interface StepSnapshot {
 export type PauseReason = 'inactive' | 'manual';
 /** bounced, unsubscribed, complained: the recipient said no (the address is suppressed);
  * suppressed: the address was already on the suppression list when a step fell due;
- * replied: the lead replied and the sequence stops on reply (`stop_on_reply`); manual: an operator. */
-export type StopReason = 'bounced' | 'unsubscribed' | 'complained' | 'suppressed' | 'replied' | 'manual';
+ * replied: the lead replied and the sequence stops on reply (`stop_on_reply`); manual: an operator;
+ * send_failed: the step's email was refused for good (`max_send_failures` permanent failures). */
+export type StopReason = 'bounced' | 'unsubscribed' | 'complained' | 'suppressed' | 'replied' | 'manual' | 'send_failed';
 export type BounceKind = 'hard' | 'soft';
 export type EngagementKind = 'delivered' | 'opened' | 'clicked' | 'replied' | 'bounced';
 
@@ -84,7 +85,19 @@ export type EmailSent = Event<
 
 export type EmailSendFailed = Event<
   'EmailSendFailed',
-  { step: number; emailEventId: string; error: string; attempts: number; occurredAt: string }
+  {
+    step: number;
+    emailEventId: string;
+    error: string;
+    attempts: number;
+    /** The provider refused the email for good (a 4xx other than 408/429); absent in older events. */
+    permanent?: boolean;
+    /** Failed runs of this step in a row, this one included; absent in older events. */
+    failures?: number;
+    /** When the step may be tried again (backoff across runs); absent when it stops or in older events. */
+    nextAttemptAt?: string;
+    occurredAt: string;
+  }
 >;
 
 interface EngagementData {

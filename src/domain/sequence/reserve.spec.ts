@@ -73,7 +73,16 @@ describe('outcomes of a reserved step', () => {
   });
 
   it('a failure releases the reservation, so a later run may claim the step again', () => {
-    const failed = event<EmailSendFailed>('EmailSendFailed', { step: 1, emailEventId: EMAIL_1, error: 'HTTP 503', attempts: 4, occurredAt: day(0) });
+    const failed = event<EmailSendFailed>('EmailSendFailed', {
+      step: 1,
+      emailEventId: EMAIL_1,
+      error: 'HTTP 503',
+      attempts: 4,
+      permanent: false,
+      failures: 1,
+      nextAttemptAt: day(1 / 24),
+      occurredAt: day(0),
+    });
     given([started(), reserved(1, 0, 'run-a')])
       .when({ type: 'RecordEmailSendFailed', data: { step: 1, emailEventId: EMAIL_1, error: 'HTTP 503', attempts: 4, now: day(0) } })
       .then([failed]);

@@ -1,5 +1,6 @@
 // The `Sequence` aggregate's state, rebuilt by folding its events (`evolve`); never stored itself.
 import type { PauseReason, SequenceEvent, StepSnapshot, StopReason } from './events.js';
+import { failureAfter } from './send-failure.js';
 import { engagementScore, totalScore } from './scoring.js';
 
 export type SequenceStatus = 'none' | 'active' | 'paused' | 'completed' | 'stopped' | 'qualified';
@@ -20,6 +21,12 @@ export interface SendFailure {
   error: string;
   attempts: number;
   at: string;
+  /** The last failure was a refusal for good (a 4xx other than 408/429). */
+  permanent: boolean;
+  /** Failed runs of this step in a row (since the last successful send). */
+  failures: number;
+  /** Of those, the permanent ones; at `max_send_failures` the sequence stops. */
+  permanentFailures: number;
 }
 
 /** A step claimed by a sender whose outcome is not recorded yet. */
@@ -188,8 +195,14 @@ export function evolve(state: SequenceState, event: SequenceEvent): SequenceStat
         reservation: null,
       };
     case 'EmailSendFailed': {
-      const { step, error, attempts, occurredAt } = event.data;
-      return { ...state, lastSendFailure: { step, error, attempts, at: occurredAt }, reservation: null };
+      const { occurredAt: at, nextAttemptAt, ...failed } = event.data;
+      return {
+        ...state,
+        lastSendFailure: failureAfter(state.lastSendFailure, { ...failed, at }),
+        reservation: null,
+        // The backoff: the step is not due again before then (older events had none).
+        nextSendAt: nextAttemptAt ?? state.nextSendAt,
+      };
     }
     case 'EmailDelivered':
       return engaged(state, event.data.providerEventId, { delivered: counts.delivered + 1 }, null);

@@ -22,7 +22,10 @@ function describe({ type, data: d }: LeadHistoryEntry): string {
     case 'EmailSent':
       return `step ${String(d.step)}${d.dryRun ? ' (dry run)' : ''} "${String(d.subject)}", next ${d.nextSendAt ?? 'none (last step)'}`;
     case 'EmailSendFailed':
-      return `step ${String(d.step)} after ${String(d.attempts)} attempt(s): ${String(d.error)}`;
+      return (
+        `step ${String(d.step)} after ${String(d.attempts)} attempt(s): ${String(d.error)}` +
+        `${d.permanent ? ' (permanent)' : ''}${d.nextAttemptAt ? `, next attempt ${String(d.nextAttemptAt)}` : ''}`
+      );
     case 'EmailClicked':
       return `step ${d.step ?? '?'}${d.url ? ` ${String(d.url)}` : ''}`;
     case 'EmailOpened':

@@ -1,5 +1,5 @@
 // One HTTP request with a timeout per attempt (headers and body), retried with exponential backoff
-// (equal jitter) on network errors, timeouts, 5xx and 429; a `Retry-After` on 429/503 sets the wait
+// (equal jitter) on network errors, timeouts, 5xx, 408 and 429; a `Retry-After` on 429/503 sets the wait
 // instead. A `Retry-After` longer than `maxDelayMs` is not cut short: the response is returned as it is.
 // Connections are kept alive, so retries and later requests reuse them.
 // Error messages never carry the URL (webhook URLs and query strings hold secrets) nor a request body.
@@ -34,7 +34,7 @@ export class HttpRequestError extends Error {
   }
 }
 
-const retryable = (status: number): boolean => status === 429 || status >= 500;
+const retryable = (status: number): boolean => status === 408 || status === 429 || status >= 500;
 
 export async function requestWithRetry(url: string, init: RequestInit, policy: RetryPolicy): Promise<HttpResult> {
   const base = Math.max(0, policy.baseDelayMs ?? 250);

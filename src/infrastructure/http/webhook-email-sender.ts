@@ -1,6 +1,8 @@
 // Sends through the specification's email webhook: its JSON, one POST per email, with an
 // `Idempotency-Key` the provider uses to drop a repeat of the same send (retries keep the key).
 // An outcome's error never carries the email's body, even when the provider echoes it back.
+// A failure is permanent (a 4xx other than 408/429: the sequence stops after `max_send_failures`
+// runs) or transient (backed off across runs).
 import type { EmailSender, OutgoingEmail, SendOutcome } from '../../application/ports/email-sender.js';
 import { HttpRequestError, type RetryPolicy, requestWithRetry, snippet } from './request-with-retry.js';
 
@@ -25,13 +27,20 @@ export class WebhookEmailSender implements EmailSender {
         return { ok: true, providerMessageId: messageIdOf(result.body, result.headers), attempts: result.attempts };
       }
       const body = snippet(withoutEcho(result.body, email));
-      return { ok: false, error: `HTTP ${result.status}${body ? `: ${body}` : ''}`, attempts: result.attempts };
+      const error = `HTTP ${result.status}${body ? `: ${body}` : ''}`;
+      return { ok: false, error, attempts: result.attempts, permanent: isPermanentStatus(result.status) };
     } catch (error) {
+      // Network errors and timeouts: transient (so is a malformed URL: a configuration error
+      // that must not stop every sequence).
       const attempts = error instanceof HttpRequestError ? error.attempts : 1;
-      return { ok: false, error: withoutEcho((error as Error).message, email), attempts };
+      return { ok: false, error: withoutEcho((error as Error).message, email), attempts, permanent: false };
     }
   }
 }
+
+/** A refusal for good: a 4xx other than 408 (Request Timeout) and 429 (Too Many Requests).
+ * requestWithRetry does not retry these within the run either. */
+export const isPermanentStatus = (status: number): boolean => status >= 400 && status < 500 && status !== 408 && status !== 429;
 
 /** The specification's webhook JSON, built field by field so nothing else on the object leaks out. */
 export function webhookPayload(email: OutgoingEmail): Record<string, unknown> {

@@ -74,6 +74,25 @@ describe('nurturing read model projection', () => {
     expect(rows.emails.get('7:1')).toMatchObject({ status: 'sent', attempts: 4, error: null, sent_at: at(2) });
   });
 
+  it('given a failed send with a backoff, then next_send_at is the next attempt (an older failure without one leaves it)', () => {
+    const failed = (minute: number, extra: object) =>
+      event('EmailSendFailed', { step: 1, emailEventId: '00000000-0000-4000-8000-000000000001', error: 'HTTP 503', attempts: 3, occurredAt: at(minute), ...extra });
+    expect(project([started, failed(1, {})]).sequences.get(7)!.next_send_at).toBe(at(0));
+    const rows = project([started, failed(1, { permanent: false, failures: 1, nextAttemptAt: at(61) })]);
+    expect(rows.sequences.get(7)).toMatchObject({ status: 'active', next_send_at: at(61) });
+    expect(rows.emails.get('7:1')).toMatchObject({ status: 'failed', error: 'HTTP 503' });
+  });
+
+  it('given a stop for send failures, then the sequence stops with send_failed and the address is not suppressed', () => {
+    const rows = project([
+      started,
+      event('EmailSendFailed', { step: 1, emailEventId: '00000000-0000-4000-8000-000000000001', error: 'HTTP 400', attempts: 1, permanent: true, failures: 3, occurredAt: at(1) }),
+      event('SequenceStopped', { reason: 'send_failed', occurredAt: at(1) }),
+    ]);
+    expect(rows.sequences.get(7)).toMatchObject({ status: 'stopped', stop_reason: 'send_failed', stopped_at: at(1), next_send_at: null });
+    expect(rows.suppressions.size).toBe(0);
+  });
+
   it('given a dry-run send, then the email is dry_run, has no sent_at and is not counted as sent', () => {
     const rows = project([started, sent(1, 1, true)]);
     expect(rows.emails.get('7:1')).toMatchObject({ status: 'dry_run', sent_at: null });

@@ -49,6 +49,8 @@ export function applyEvent(rows: AffectedRows, { sequenceId, streamPosition, eve
       email.status = 'failed';
       email.attempts += event.data.attempts;
       email.error = event.data.error;
+      // The backoff across runs: the due query reads next_send_at (older events had none).
+      if (event.data.nextAttemptAt !== undefined) sequence.next_send_at = event.data.nextAttemptAt;
       return;
     }
     case 'EmailDelivered':

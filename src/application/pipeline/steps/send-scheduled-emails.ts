@@ -1,6 +1,7 @@
 // Sends what is due, effectively once per (sequence, step): reserve the step in the stream
 // (expected revision: one sender wins), POST with `Idempotency-Key: <sequence>:<step>`, record
-// the outcome. A reservation left by a dead run is taken over and retried with the same key.
+// the outcome (group commits of at most OUTCOME_FLUSH_MS). A reservation left by a dead run is
+// taken over and retried with the same key.
 import type { SequenceCommand } from '../../../domain/sequence/commands.js';
 import { evolve, isDue, type SequenceState } from '../../../domain/sequence/state.js';
 import type { OutgoingEmail, SendOutcome } from '../../ports/email-sender.js';
@@ -8,6 +9,7 @@ import type { UnsubscribeLinks } from '../../ports/unsubscribe-links.js';
 import { composeEmail } from '../compose-email.js';
 import { chunks, mapWithConcurrency } from '../concurrency.js';
 import { type DecideManyResult, decideOnStates } from '../decide-many.js';
+import { GroupCommit } from '../group-commit.js';
 import { isSuppressed, loadWithSuppressions } from '../suppressed-at-send.js';
 import { recordDryRun } from './record-dry-run.js';
 import { emailEventIdOf, idempotencyKeyOf } from '../email-identity.js';
@@ -16,6 +18,10 @@ import type { RunContext } from '../run-context.js';
 import type { StepRecorder } from '../run-report.js';
 
 const BATCH = 2000;
+/** Outcomes are recorded in group commits: when the oldest unrecorded one is this old… */
+export const OUTCOME_FLUSH_MS = 250;
+/** …or when this many wait (bench B2: see bench/README.md). */
+export const OUTCOME_FLUSH_SIZE = 500;
 
 export async function sendScheduledEmails(ctx: RunContext, deps: PipelineDeps, rec: StepRecorder): Promise<void> {
   await deps.readModel.catchUp();
@@ -27,19 +33,17 @@ export async function sendScheduledEmails(ctx: RunContext, deps: PipelineDeps, r
   rec.set('due', due.length);
   const sender = ctx.params.dry_run ? null : deps.emailSender(ctx.params);
   const links = await deps.unsubscribeLinks();
-  // Three stages overlap: a batch is reserved while the previous one is POSTed, and a POSTed
-  // batch's outcomes are recorded (then projected) while the next one is POSTed. The HTTP client
-  // works on one batch at a time; the database works meanwhile.
+  // Three stages overlap: a batch is reserved while the previous one is POSTed; each POST's
+  // outcome goes, as it comes back, to a group commit that records it (one append per flush,
+  // at most OUTCOME_FLUSH_MS after it) and then projects what was recorded. A crash thus re-sends
+  // at most the POSTs in flight and the outcomes of one flush window.
   let posting: Promise<unknown> = Promise.resolve();
   let projecting: Promise<void> | null = null;
-  const recording: Promise<void>[] = [];
   let failure: { error: unknown } | null = null;
   // Every stage's failure is kept (and rethrown below) from the moment it happens.
-  const kept = <T>(stage: Promise<T>): Promise<T | undefined> =>
-    stage.catch((error: unknown) => {
-      failure ??= { error };
-      return undefined;
-    });
+  const keep = (error: unknown) => {
+    failure ??= { error };
+  };
   const project = () => {
     // One pass at a time; a failed pass is only a delay: the next step's catch-up reports it.
     projecting ??= deps.readModel
@@ -47,6 +51,14 @@ export async function sendScheduledEmails(ctx: RunContext, deps: PipelineDeps, r
       .catch(() => undefined)
       .finally(() => (projecting = null));
   };
+  const outcomes = new GroupCommit<Posted>(
+    async (posted) => {
+      await recordOutcomes(ctx, deps, rec, posted);
+      project();
+    },
+    { maxDelayMs: OUTCOME_FLUSH_MS, maxSize: OUTCOME_FLUSH_SIZE },
+    keep,
+  );
   try {
     for (const batch of chunks(due, BATCH)) {
       if (ctx.sendBudget <= 0 || failure) break;
@@ -56,21 +68,13 @@ export async function sendScheduledEmails(ctx: RunContext, deps: PipelineDeps, r
       }
       const reserved = await reserveBatch(ctx, deps, rec, batch);
       await posting;
-      const posted = kept(postBatch(ctx, reserved, sender.send.bind(sender), links));
-      posting = posted;
-      recording.push(
-        kept(
-          posted.then(async (outcomes) => {
-            if (!outcomes) return;
-            await recordOutcomes(ctx, deps, rec, reserved, outcomes);
-            project();
-          }),
-        ).then(() => undefined),
-      );
+      // Once something failed, nothing more is POSTed: what is reserved and not POSTed is
+      // taken over by a later run.
+      posting = postBatch(ctx, reserved, sender.send.bind(sender), links, (p) => outcomes.add(p), () => failure !== null).catch(keep);
     }
   } finally {
     await posting;
-    await Promise.all(recording);
+    await outcomes.close();
     await projecting;
   }
   if (failure) throw (failure as { error: unknown }).error;
@@ -108,56 +112,81 @@ async function reserveBatch(ctx: RunContext, deps: PipelineDeps, rec: StepRecord
   return reserved;
 }
 
-type Outcomes = Map<number, { outcome: SendOutcome; subject: string; step: number; emailEventId: string }>;
+/** A POSTed email's outcome, with the state and revision its reservation left. */
+interface Posted {
+  sequenceId: number;
+  state: SequenceState;
+  revision: bigint;
+  outcome: SendOutcome;
+  subject: string;
+  step: number;
+  emailEventId: string;
+}
 
-/** POSTs the reserved emails (http_concurrency at a time); a failed send is an outcome too. */
+/** POSTs the reserved emails (http_concurrency at a time), handing each outcome on as it comes
+ * back; a failed send is an outcome too. */
 async function postBatch(
   ctx: RunContext,
   reserved: DecideManyResult,
   send: (email: OutgoingEmail, key: string) => Promise<SendOutcome>,
   links: UnsubscribeLinks,
-): Promise<Outcomes> {
-  const outcomes: Outcomes = new Map();
-  await mapWithConcurrency(reserved.decided, ctx.params.http_concurrency, async ({ sequenceId, events, state }) => {
+  posted: (outcome: Posted) => void,
+  stop: () => boolean,
+): Promise<void> {
+  await mapWithConcurrency(reserved.decided, ctx.params.http_concurrency, async ({ sequenceId, events, state, revision }) => {
+    if (stop()) return;
     const reservation = events.find((e) => e.type === 'EmailSendReserved')!;
     if (reservation.type !== 'EmailSendReserved') return;
     const { step, emailEventId } = reservation.data;
+    const at = { sequenceId, state: events.reduce(evolve, state), revision, step, emailEventId };
     let email: OutgoingEmail;
     try {
       email = composeEmail(state, step, ctx.params.email_from, links);
     } catch (error) {
-      outcomes.set(sequenceId, { outcome: { ok: false, error: `render: ${(error as Error).message}`, attempts: 0 }, subject: '', step, emailEventId });
+      // The sequence's snapshot of its template cannot render: no run will do better.
+      posted({ ...at, outcome: { ok: false, error: `render: ${(error as Error).message}`, attempts: 0, permanent: true }, subject: '' });
       return;
     }
     const outcome = await send(email, idempotencyKeyOf(sequenceId, step));
-    outcomes.set(sequenceId, { outcome, subject: email.subject, step, emailEventId });
+    posted({ ...at, outcome, subject: email.subject });
   });
-  return outcomes;
 }
 
-/** Records the outcomes of a POSTed batch in the streams (one append). */
-async function recordOutcomes(ctx: RunContext, deps: PipelineDeps, rec: StepRecorder, reserved: DecideManyResult, outcomes: Outcomes): Promise<void> {
+/** Records POSTed outcomes in the streams (one append), decided on the states the reservations
+ * left: no second read of the streams. */
+async function recordOutcomes(ctx: RunContext, deps: PipelineDeps, rec: StepRecorder, posted: Posted[]): Promise<void> {
+  const bySequence = new Map(posted.map((p) => [p.sequenceId, p]));
   const outcomeCommand = (_state: SequenceState, sequenceId: number): SequenceCommand | null => {
-    const o = outcomes.get(sequenceId);
+    const o = bySequence.get(sequenceId);
     if (!o) return null;
     return o.outcome.ok
       ? {
           type: 'RecordEmailSent',
           data: { step: o.step, emailEventId: o.emailEventId, providerMessageId: o.outcome.providerMessageId, subject: o.subject, dryRun: false, now: ctx.now },
         }
-      : { type: 'RecordEmailSendFailed', data: { step: o.step, emailEventId: o.emailEventId, error: o.outcome.error, attempts: o.outcome.attempts, now: ctx.now } };
+      : {
+          type: 'RecordEmailSendFailed',
+          data: {
+            step: o.step,
+            emailEventId: o.emailEventId,
+            error: o.outcome.error,
+            attempts: o.outcome.attempts,
+            permanent: o.outcome.permanent,
+            maxSendFailures: ctx.params.max_send_failures,
+            now: ctx.now,
+          },
+        };
   };
-  // Decided on the states right after the reservations: no second read of the streams.
-  const reservedStates = reserved.decided
-    .filter((d) => outcomes.has(d.sequenceId))
-    .map((d) => ({ sequenceId: d.sequenceId, state: d.events.reduce(evolve, d.state), revision: d.revision }));
-  const result = await decideOnStates(deps.store, reservedStates, outcomeCommand, { runId: ctx.runId });
-  for (const [sequenceId, { outcome }] of outcomes) {
+  const result = await decideOnStates(deps.store, posted, outcomeCommand, { runId: ctx.runId });
+  for (const { sequenceId, outcome } of posted) {
     if (outcome.ok) rec.count('sent');
     else {
       rec.count('failed');
+      if (outcome.permanent) rec.count('failed_permanent');
       rec.error(`sequence ${sequenceId}: ${outcome.error}`);
     }
   }
+  const stopped = result.decided.filter((d) => d.events.some((e) => e.type === 'SequenceStopped')).length;
+  if (stopped > 0) rec.count('stopped_send_failed', stopped);
   for (const r of result.refused) rec.error(`sequence ${r.sequenceId}: outcome not recorded: ${r.reason}`);
 }

@@ -27,7 +27,7 @@ export class SequenceDto {
   @ApiProperty(at('')) completed_at!: string | null;
   @ApiProperty(at('')) stopped_at!: string | null;
   @ApiProperty({ type: String, nullable: true, enum: ['inactive', 'manual'] }) pause_reason!: string | null;
-  @ApiProperty({ type: String, nullable: true, enum: ['bounced', 'unsubscribed', 'complained', 'manual'] }) stop_reason!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['bounced', 'unsubscribed', 'complained', 'manual', 'send_failed'] }) stop_reason!: string | null;
   @ApiProperty({ description: 'Revision of the sequence\'s stream this row reflects.' }) stream_revision!: number;
   @ApiProperty({ type: String, format: 'date-time' }) last_event_at!: string;
 }
