@@ -43,5 +43,5 @@ describe(`nurture suppress (${isEmbedded ? 'embedded database on disk' : 'Postgr
     const missing = await runCli(['suppress', 'remove', 'ops@example.com'], env);
     expect(missing).toMatchObject({ code: 3, stderr: 'nurture: ops@example.com is not suppressed\n' });
     expect((await runCli(['suppress', 'list'], env)).stdout).toBe('');
-  });
+  }, 240_000); // ten CLI processes, each opening the database (slow on embedded PGlite)
 });
