@@ -23,7 +23,7 @@ describe('GET /leads/:extId/history (audit trail)', () => {
     expect(enrolled.status).toBe(201);
     const id = enrolled.body.sequence_id;
 
-    const run = await f.api.post('/runs', { parameters: { email_webhook_url: sink.url } });
+    const run = await f.admin.post('/runs', { parameters: { email_webhook_url: sink.url } });
     expect(run.body.status).toBe('succeeded');
     expect(sink.received).toHaveLength(1);
     expect(sink.received[0]!.body).toMatchObject({

@@ -24,7 +24,7 @@ describe('the engagement policy comes from the run parameters\' sources', () => 
   const replied = new Set<string>();
 
   beforeAll(async () => {
-    process.env.NURTURE_API_KEYS = API_KEY;
+    process.env.NURTURE_API_KEYS = `${API_KEY}:admin`; // its runs set `now`
     await sink.start();
     engagementApi = createServer((req, res) => {
       const email = new URL(req.url!, 'http://x').searchParams.get('email')!;

@@ -26,7 +26,7 @@ describe('POST /runs refuses, running nothing', () => {
     [{ parameters: { email_webhook_url: 'ftp://x' } }, 'email_webhook_url', /must be an http\(s\) URL/],
     [{ parameters: { dry_run: true }, now: 'soon' }, 'now', /ISO-8601/],
   ])('422 naming the bad parameter (%#)', async (body, field, message) => {
-    const res = await f.api.post('/runs', body);
+    const res = await f.admin.post('/runs', body);
     expect(res.status).toBe(422);
     expect(res.body.field).toBe(field);
     expect(res.body.message).toMatch(message);

@@ -24,7 +24,7 @@ describe('runs', () => {
     process.env.NURTURE_EMAIL_FROM = 'env@example.com';
     try {
       await insertLead(f.t, { ext_id: 'lead_cold', created_at: new Date().toISOString() });
-      const res = await f.api.post('/runs', { parameters: { email_webhook_url: sink.url, max_leads_per_run: 2 }, now: new Date(Date.now() + 1000).toISOString() });
+      const res = await f.admin.post('/runs', { parameters: { email_webhook_url: sink.url, max_leads_per_run: 2 }, now: new Date(Date.now() + 1000).toISOString() });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ run_id: expect.stringMatching(/^run_/), status: 'succeeded', dry_run: false });
       expect(res.body.parameters).toMatchObject({ max_leads_per_run: 2, email_from: 'env@example.com', email_webhook_url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/…$/) });
@@ -39,7 +39,7 @@ describe('runs', () => {
   });
 
   it('evaluates time rules as of the given now', async () => {
-    const res = await f.api.post('/runs', { parameters: { dry_run: true }, now: '2030-01-01T00:00:00Z' });
+    const res = await f.admin.post('/runs', { parameters: { dry_run: true }, now: '2030-01-01T00:00:00Z' });
     expect(res.body).toMatchObject({ now: '2030-01-01T00:00:00.000Z', dry_run: true });
   });
 
@@ -57,7 +57,7 @@ describe('runs', () => {
     await insertLead(f.t, { ext_id: 'lead_slow' });
     await enroll(f.api, 'lead_slow');
     sink.reply = () => ({ status: 200, delayMs: 1500 });
-    const first = f.api.post('/runs', { parameters: { email_webhook_url: sink.url } });
+    const first = f.admin.post('/runs', { parameters: { email_webhook_url: sink.url } });
     while (!sink.received.some((e) => e.body.to === 'lead_slow@example.com')) await new Promise((r) => setTimeout(r, 20));
     const second = await f.api.post('/runs', { parameters: { dry_run: true } });
     expect(second.status).toBe(409);

@@ -73,7 +73,7 @@ describe('sequence queries', () => {
   });
 
   it('shows one sequence with its emails and engagement summary', async () => {
-    const run = await f.api.post('/runs', { parameters: { email_webhook_url: sink.url } });
+    const run = await f.admin.post('/runs', { parameters: { email_webhook_url: sink.url } });
     expect(run.status).toBe(200);
     await f.api.post(`/sequences/${ids[0]}/engagement`, { event_type: 'opened', provider_event_id: 'o1', occurred_at: new Date().toISOString(), step: 1 });
     const res = await f.api.get(`/sequences/${ids[0]}`);

@@ -5,6 +5,11 @@ import { createTestDatabase, type TestDatabase } from '../../support/test-databa
 
 export const API_KEY = 'k-test-primary';
 export const OTHER_KEY = 'k-test-secondary';
+/** Scoped keys beside the two unscoped (`write`) ones. */
+export const READ_KEY = 'k-test-reader';
+export const ADMIN_KEY = 'k-test-admin';
+/** NURTURE_API_KEYS of `startApi`: two unscoped keys (write), a read key and an admin key. */
+export const TEST_API_KEYS = ` ${API_KEY} , ${OTHER_KEY} , ${READ_KEY}:read, ${ADMIN_KEY}:admin `;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
@@ -24,10 +29,14 @@ export interface RequestOptions {
 }
 
 export class Api {
-  constructor(readonly url: string) {}
+  constructor(
+    readonly url: string,
+    /** The key sent when a request names none. */
+    readonly defaultKey: string = API_KEY,
+  ) {}
 
   async request(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<ApiAnswer> {
-    const key = options.key === undefined ? API_KEY : options.key;
+    const key = options.key === undefined ? this.defaultKey : options.key;
     const headers: Record<string, string> = { ...options.headers };
     if (key !== null) headers.authorization = `Bearer ${key}`;
     const payload = options.raw ?? (body === undefined ? undefined : JSON.stringify(body));
@@ -45,16 +54,21 @@ export class Api {
 export interface ApiFixture {
   t: TestDatabase;
   app: TestApp;
+  /** With the write key `API_KEY`. */
   api: Api;
+  /** With `ADMIN_KEY`: runs that override URLs or `now`. */
+  admin: Api;
   close(): Promise<void>;
 }
 
-/** A fresh database and the app on it, with two API keys configured. */
+/** A fresh database and the app on it, with the keys of TEST_API_KEYS configured and the local
+ * test servers' host (127.0.0.1) allowed in per-run URL overrides. */
 export async function startApi(): Promise<ApiFixture> {
-  process.env.NURTURE_API_KEYS = ` ${API_KEY} , ${OTHER_KEY} `;
+  process.env.NURTURE_API_KEYS = TEST_API_KEYS;
+  process.env.NURTURE_ALLOWED_HOSTS = '127.0.0.1';
   const t = await createTestDatabase();
   const app = await startTestApp(t.db);
-  return { t, app, api: new Api(app.url), close: async () => { await app.close(); await t.drop(); } };
+  return { t, app, api: new Api(app.url), admin: new Api(app.url, ADMIN_KEY), close: async () => { await app.close(); await t.drop(); } };
 }
 
 /** Events in the log: a rejected command must leave this unchanged. */

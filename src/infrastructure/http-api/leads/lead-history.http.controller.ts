@@ -7,7 +7,7 @@ import { ApiErrors, ApiKeyProtected } from '../shared/openapi.js';
 import { LeadHistoryDto } from './lead-history.response.dto.js';
 
 @ApiTags('queries')
-@ApiKeyProtected()
+@ApiKeyProtected('read')
 @Controller('leads/:extId/history')
 export class LeadHistoryController {
   constructor(private readonly queries: QueryBus) {}

@@ -6,7 +6,7 @@ import { ApiErrors, ApiKeyProtected } from '../shared/openapi.js';
 import { ConversionMetricsRequestDto, ConversionMetricsResponseDto } from './conversion-metrics.dto.js';
 
 @ApiTags('queries')
-@ApiKeyProtected()
+@ApiKeyProtected('read')
 @Controller('conversion-metrics')
 export class ConversionMetricsController {
   constructor(private readonly queries: QueryBus) {}

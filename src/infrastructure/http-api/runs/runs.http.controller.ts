@@ -8,7 +8,7 @@ import { ListRunsRequestDto } from './list-runs.request.dto.js';
 import { RunListDto, RunReportDto, runReportDto } from './run-report.response.dto.js';
 
 @ApiTags('queries')
-@ApiKeyProtected()
+@ApiKeyProtected('read')
 @Controller('runs')
 export class RunsController {
   constructor(private readonly queries: QueryBus) {}

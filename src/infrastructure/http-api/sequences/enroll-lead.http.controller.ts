@@ -9,7 +9,7 @@ import { EnrollLeadRequestDto } from './enroll-lead.request.dto.js';
 import { EnrollLeadResponseDto } from './sequence-command.response.dto.js';
 
 @ApiTags('commands')
-@ApiKeyProtected()
+@ApiKeyProtected('write')
 @Controller('sequences')
 export class EnrollLeadController {
   constructor(private readonly commands: CommandBus) {}

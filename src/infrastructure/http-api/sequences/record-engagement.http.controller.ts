@@ -11,7 +11,7 @@ import { EngagementResponseDto } from './sequence-command.response.dto.js';
 import { SequenceCommands } from './sequence-commands.service.js';
 
 @ApiTags('commands')
-@ApiKeyProtected()
+@ApiKeyProtected('write')
 @Controller('sequences/:id/engagement')
 export class RecordEngagementController {
   constructor(

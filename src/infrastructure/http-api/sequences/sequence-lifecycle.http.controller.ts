@@ -14,7 +14,7 @@ import { SequenceCommands } from './sequence-commands.service.js';
 type Lifecycle = typeof PauseSequenceCommand | typeof ResumeSequenceCommand | typeof StopSequenceCommand;
 
 @ApiTags('commands')
-@ApiKeyProtected()
+@ApiKeyProtected('write')
 @ApiParam({ name: 'id', type: 'integer', description: 'The sequence id.' })
 @ApiErrors(400, 404, 409)
 @Controller('sequences/:id')

@@ -10,7 +10,7 @@ import { SequenceDetailDto } from './sequence-detail.response.dto.js';
 import { SequencePageDto } from './sequence.response.dto.js';
 
 @ApiTags('queries')
-@ApiKeyProtected()
+@ApiKeyProtected('read')
 @Controller('sequences')
 export class SequenceQueriesController {
   constructor(private readonly queries: QueryBus) {}

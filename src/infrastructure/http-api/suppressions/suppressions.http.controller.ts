@@ -5,11 +5,11 @@ import type { Response } from 'express';
 import { SUPPRESSION_LIST, type SuppressionList } from '../../../application/ports/suppression-list.js';
 import { listSuppressions, suppressAddress, unsuppressAddress } from '../../../application/suppression/manage-suppressions.js';
 import { NotFoundError } from '../../../domain/shared/errors.js';
-import { ApiErrors, ApiKeyProtected } from '../shared/openapi.js';
+import { ApiErrors, ApiKeyProtected, NeedsScope } from '../shared/openapi.js';
 import { AddSuppressionRequestDto, ListSuppressionsRequestDto, SuppressionDto, SuppressionPageDto, suppressionJson } from './suppression.dto.js';
 
 @ApiTags('suppressions')
-@ApiKeyProtected()
+@ApiKeyProtected('write')
 @Controller('suppressions')
 export class SuppressionsController {
   constructor(@Inject(SUPPRESSION_LIST) private readonly list: SuppressionList) {}
@@ -35,6 +35,7 @@ export class SuppressionsController {
   }
 
   @Get()
+  @NeedsScope('read')
   @ApiOperation({ summary: 'The suppression list, in address order' })
   @ApiOkResponse({ type: SuppressionPageDto })
   @ApiErrors(400)

@@ -4,13 +4,13 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } fr
 import { SaveTemplateCommand } from '../../../application/enrollment/save-template/save-template.command.js';
 import { TemplateValidationError } from '../../../application/enrollment/templates/template-validation.error.js';
 import { ListTemplatesQuery } from '../../../application/queries/list-templates/list-templates.query.js';
-import { ApiErrors, ApiKeyProtected } from '../shared/openapi.js';
+import { ApiErrors, ApiKeyProtected, NeedsScope } from '../shared/openapi.js';
 import { PathId } from '../shared/path-id.decorator.js';
 import { TemplateRequestDto } from './template.request.dto.js';
 import { SavedTemplateDto, TemplateListDto } from './template.response.dto.js';
 
 @ApiTags('templates')
-@ApiKeyProtected()
+@ApiKeyProtected('read')
 @Controller('templates')
 export class TemplatesController {
   constructor(
@@ -26,6 +26,7 @@ export class TemplatesController {
   }
 
   @Post()
+  @NeedsScope('write')
   @ApiOperation({ summary: 'Create a template (every field validated; all errors listed at once)' })
   @ApiCreatedResponse({ type: SavedTemplateDto })
   @ApiErrors(400, 409, 422)
@@ -34,6 +35,7 @@ export class TemplatesController {
   }
 
   @Put(':id')
+  @NeedsScope('write')
   @ApiOperation({ summary: 'Replace a template; running sequences keep the steps they started with' })
   @ApiParam({ name: 'id', type: 'integer' })
   @ApiOkResponse({ type: SavedTemplateDto })

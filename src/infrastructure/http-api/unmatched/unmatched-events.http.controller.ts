@@ -33,7 +33,7 @@ export class UnmatchedEventsDto {
 }
 
 @ApiTags('queries')
-@ApiKeyProtected()
+@ApiKeyProtected('read')
 @Controller('unmatched-events')
 export class UnmatchedEventsController {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
