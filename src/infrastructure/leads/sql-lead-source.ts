@@ -1,8 +1,11 @@
-// Finds cold leads in the user's `leads` table, set-based: the specification's cold-lead query,
-// minus suppressed addresses and leads already in a sequence, oldest first.
+// The user's `leads` table: cold leads, set-based (the specification's cold-lead query, minus
+// suppressed addresses and leads already in a sequence, oldest first), and one lead to enroll.
 import type pg from 'pg';
-import type { ColdLead, ColdLeadQuery, LeadSource } from '../../application/ports/lead-source.js';
+import type { ColdLead, ColdLeadQuery, EnrollableLead, LeadSource } from '../../application/ports/lead-source.js';
 import { leadTextFields } from './lead-text-fields.js';
+
+/** The lead `l`'s address is on the suppression list (stored trimmed and lower-case). */
+const SUPPRESSED = 'EXISTS (SELECT 1 FROM lead_nurturing_suppressions x WHERE x.email = lower(btrim(l.email)))';
 
 const COLD_LEADS = `
   SELECT l.ext_id, l.email, l.first_name, l.score, l.priority, l.created_at, to_jsonb(l) AS row
@@ -11,10 +14,12 @@ const COLD_LEADS = `
      AND (l.score IS NULL OR l.score < $2)
      AND (l.priority IS NULL OR l.priority = $3)
      AND l.created_at >= $1
-     AND NOT EXISTS (SELECT 1 FROM lead_nurturing_suppressions x WHERE x.email = lower(btrim(l.email)))
+     AND NOT ${SUPPRESSED}
      AND NOT EXISTS (SELECT 1 FROM lead_nurturing_sequences s WHERE s.lead_ext_id = l.ext_id AND s.status = ANY($4::text[]))
    ORDER BY l.created_at, l.ext_id
    LIMIT $5`;
+
+const ONE_LEAD = `SELECT to_jsonb(l) AS row, ${SUPPRESSED} AS suppressed FROM leads l WHERE l.ext_id = $1`;
 
 interface LeadRow {
   ext_id: string;
@@ -40,5 +45,22 @@ export class SqlLeadSource implements LeadSource {
       createdAt: r.created_at.toISOString(),
       fields: leadTextFields(r.row),
     }));
+  }
+
+  async findLead(extId: string): Promise<EnrollableLead | null> {
+    const { rows } = await this.db.query<{ row: Record<string, unknown>; suppressed: boolean }>(ONE_LEAD, [extId]);
+    const found = rows[0];
+    if (!found) return null;
+    const r = found.row;
+    const score = r.score === null || r.score === undefined ? null : Number(r.score);
+    return {
+      extId: String(r.ext_id),
+      email: typeof r.email === 'string' ? r.email : null,
+      firstName: typeof r.first_name === 'string' ? r.first_name : null,
+      score: Number.isFinite(score) ? score : null,
+      priority: typeof r.priority === 'string' ? r.priority : null,
+      fields: leadTextFields(r),
+      suppressed: found.suppressed,
+    };
   }
 }

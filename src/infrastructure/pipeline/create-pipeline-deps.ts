@@ -16,7 +16,7 @@ import { SqlLeadSource } from '../leads/sql-lead-source.js';
 import { WorkerProjector } from '../projections/worker-projector.js';
 import { SqlSequenceIdAllocator } from '../sequences/sql-sequence-id-allocator.js';
 import { SqlSuppressionList } from '../suppression/sql-suppression-list.js';
-import { SqlTemplateStore } from '../templates/sql-template-store.js';
+import { SqlTemplateCatalog } from '../templates/sql-template-catalog.js';
 import { loadUnsubscribeTokens } from '../unsubscribe/load-unsubscribe-tokens.js';
 import { LocalRunCoordination } from './local-run-coordination.js';
 import { PgRunCoordination } from './pg-run-coordination.js';
@@ -38,7 +38,7 @@ export function createPipelineDeps(db: Database, projector: CatchesUp = new Proj
     store: new PostgresEventStore(pool),
     ids: new SqlSequenceIdAllocator(pool),
     leads: new SqlLeadSource(pool),
-    templates: new SqlTemplateStore(pool),
+    templates: new SqlTemplateCatalog(pool),
     suppressions: new SqlSuppressionList(pool),
     engagementMatching: { matcher: new SqlEngagementMatcher(pool), unmatched: new SqlUnmatchedEventLog(pool) },
     readModel: new SqlPipelineReadModel(pool, projector),

@@ -6,9 +6,9 @@ import { LEAD_STREAM_INDEX, type LeadStreamIndex } from '../../ports/lead-stream
 import { requireInstant, requireNonEmpty } from '../../queries/shared/input-checks.js';
 import { READ_MODEL_SYNC, type ReadModelSync } from '../../queries/shared/read-model-sync.port.js';
 import { StartSequenceCommand } from '../../sequences/start-sequence/start-sequence.command.js';
-import { TEMPLATE_CATALOG, type TemplateCatalog } from '../templates/template-catalog.port.js';
+import { TEMPLATE_CATALOG, type TemplateCatalog } from '../../ports/template-catalog.js';
 import { EnrollLeadCommand, type EnrollmentResult } from './enroll-lead.command.js';
-import { ENROLLMENT_LEADS, type EnrollmentLeads } from './enrollment-leads.port.js';
+import { LEAD_SOURCE, type LeadSource } from '../../ports/lead-source.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { requireNotEnrolled } from './require-not-enrolled.js';
 import { resolveTemplate } from './resolve-template.js';
@@ -20,7 +20,7 @@ export class EnrollLeadHandler implements ICommandHandler<EnrollLeadCommand> {
 
   constructor(
     private readonly commands: CommandBus,
-    @Inject(ENROLLMENT_LEADS) private readonly leads: EnrollmentLeads,
+    @Inject(LEAD_SOURCE) private readonly leads: Pick<LeadSource, 'findLead'>,
     @Inject(TEMPLATE_CATALOG) private readonly templates: TemplateCatalog,
     @Inject(LEAD_STREAM_INDEX) private readonly index: LeadStreamIndex,
     @Inject(EVENT_STORE) private readonly store: EventStore,

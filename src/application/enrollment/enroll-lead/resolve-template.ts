@@ -3,8 +3,8 @@ import { NotFoundError, InvalidStateError, ValidationError } from '../../../doma
 import { DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_NAME } from '../../../domain/templates/default-template.js';
 import { chooseTemplate } from '../../../domain/templates/template-choice.js';
 import { type ValidTemplate, validateTemplate } from '../../../domain/templates/template.js';
-import type { StoredTemplate, TemplateCatalog } from '../templates/template-catalog.port.js';
-import type { EnrollableLead } from './enrollment-leads.port.js';
+import type { StoredTemplate, TemplateCatalog } from '../../ports/template-catalog.js';
+import type { EnrollableLead } from '../../ports/lead-source.js';
 
 export interface TemplateRef {
   id?: number;

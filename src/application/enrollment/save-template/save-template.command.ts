@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { TemplateInput } from '../../../domain/templates/template.js';
-import type { StoredTemplate } from '../templates/template-catalog.port.js';
+import type { StoredTemplate } from '../../ports/template-catalog.js';
 
 export interface SavedTemplate {
   template: StoredTemplate;

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { NotFoundError } from '../../../domain/shared/errors.js';
 import { validateTemplate } from '../../../domain/templates/template.js';
-import { TEMPLATE_CATALOG, type TemplateCatalog, type TemplateRecord } from '../templates/template-catalog.port.js';
+import { TEMPLATE_CATALOG, type TemplateCatalog, type TemplateRecord } from '../../ports/template-catalog.js';
 import { TemplateValidationError } from '../templates/template-validation.error.js';
 import { SaveTemplateCommand, type SavedTemplate } from './save-template.command.js';
 

@@ -7,7 +7,6 @@ import { SEQUENCE_STREAM_PREFIX } from '../../../domain/sequence/events.js';
 import { isDue } from '../../../domain/sequence/state.js';
 import type { PipelineReadModel } from '../../ports/pipeline-read-model.js';
 import type { SequenceIdAllocator } from '../../ports/sequence-id-allocator.js';
-import type { TemplateStore } from '../../ports/template-store.js';
 import { loadSequences } from '../load-sequences.js';
 import type { PipelineDeps } from '../pipeline-deps.js';
 import { OverlayEventStore } from './overlay-event-store.js';
@@ -51,9 +50,9 @@ function provisionalIds(real: SequenceIdAllocator): SequenceIdAllocator {
 }
 
 /** A missing default template is used as it would be created, without inserting it. */
-function templatesCreatingNothing(real: TemplateStore): TemplateStore {
+function templatesCreatingNothing(real: PipelineDeps['templates']): PipelineDeps['templates'] {
   return {
-    listTemplates: () => real.listTemplates(),
+    list: () => real.list(),
     getOrCreate: async (template) => ({ ...template, id: null }),
   };
 }

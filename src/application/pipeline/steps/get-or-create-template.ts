@@ -7,7 +7,7 @@ import type { StepRecorder } from '../run-report.js';
 /** Loads and validates the templates (an invalid one is skipped and reported) and makes sure the
  * default template exists. */
 export async function getOrCreateSequenceTemplate(ctx: RunContext, deps: PipelineDeps, rec: StepRecorder): Promise<void> {
-  const rows = await deps.templates.listTemplates();
+  const rows = await deps.templates.list();
   if (!rows.some((r) => r.name === DEFAULT_TEMPLATE_NAME)) {
     rows.push(await deps.templates.getOrCreate({ ...DEFAULT_TEMPLATE }));
     rec.count('default_template_created');

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { validateTemplate } from '../../../domain/templates/template.js';
-import { TEMPLATE_CATALOG, type TemplateCatalog } from '../../enrollment/templates/template-catalog.port.js';
+import { TEMPLATE_CATALOG, type TemplateCatalog } from '../../ports/template-catalog.js';
 import { ListTemplatesQuery, type TemplateListing } from './list-templates.query.js';
 
 @QueryHandler(ListTemplatesQuery)

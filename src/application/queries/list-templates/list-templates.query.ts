@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { FieldError } from '../../../domain/templates/field-error.js';
-import type { StoredTemplate } from '../../enrollment/templates/template-catalog.port.js';
+import type { StoredTemplate } from '../../ports/template-catalog.js';
 
 export interface TemplateListing {
   template: StoredTemplate;

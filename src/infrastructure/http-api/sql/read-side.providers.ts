@@ -1,7 +1,7 @@
 // The SQL adapters of the HTTP API's ports, on the app's database.
 import type { Provider } from '@nestjs/common';
-import { ENROLLMENT_LEADS } from '../../../application/enrollment/enroll-lead/enrollment-leads.port.js';
-import { TEMPLATE_CATALOG } from '../../../application/enrollment/templates/template-catalog.port.js';
+import { LEAD_SOURCE } from '../../../application/ports/lead-source.js';
+import { TEMPLATE_CATALOG } from '../../../application/ports/template-catalog.js';
 import { CONVERSION_METRICS_READ_MODEL } from '../../../application/queries/conversion-metrics/conversion-metrics.port.js';
 import { SEQUENCE_READ_MODEL } from '../../../application/queries/list-sequences/sequence-read-model.port.js';
 import { RUN_REPORT_READER } from '../../../application/queries/runs/run-report-reader.port.js';
@@ -13,10 +13,10 @@ import { postgresLogReader } from '../../event-store/postgres/postgres-event-sto
 import { DATABASE } from '../../nest/nurturing.module.js';
 import { ProjectorReadModelSync } from './projector-read-model-sync.js';
 import { SqlConversionMetrics } from './sql-conversion-metrics.js';
-import { SqlEnrollmentLeads } from './sql-enrollment-leads.js';
+import { SqlLeadSource } from '../../leads/sql-lead-source.js';
 import { SqlRunReportReader } from './sql-run-report-reader.js';
 import { SqlSequenceReadModel } from './sql-sequence-read-model.js';
-import { SqlTemplateCatalog } from './sql-template-catalog.js';
+import { SqlTemplateCatalog } from '../../templates/sql-template-catalog.js';
 
 const onDatabase = (provide: symbol, build: (db: Database) => unknown): Provider => ({ provide, inject: [DATABASE], useFactory: build });
 
@@ -25,6 +25,6 @@ export const READ_SIDE_PROVIDERS: Provider[] = [
   onDatabase(CONVERSION_METRICS_READ_MODEL, (db) => new SqlConversionMetrics(db.pool)),
   onDatabase(RUN_REPORT_READER, (db) => new SqlRunReportReader(db.pool)),
   onDatabase(TEMPLATE_CATALOG, (db) => new SqlTemplateCatalog(db.pool)),
-  onDatabase(ENROLLMENT_LEADS, (db) => new SqlEnrollmentLeads(db.pool)),
+  onDatabase(LEAD_SOURCE, (db) => new SqlLeadSource(db.pool)),
   onDatabase(READ_MODEL_SYNC, (db) => new ProjectorReadModelSync(new Projector(db.pool, new NurturingReadModelProjection(), postgresLogReader))),
 ];

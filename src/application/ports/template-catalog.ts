@@ -1,5 +1,6 @@
-// The templates analysts manage (`nurturing_sequence_templates`, a plain table; SQL in infrastructure).
-import type { TemplateInput } from '../../../domain/templates/template.js';
+// The templates analysts manage (`nurturing_sequence_templates`, a plain table; SQL in infrastructure):
+// the one port of that table, for the pipeline (list, get-or-create the default) and the API.
+import type { TemplateInput } from '../../domain/templates/template.js';
 
 /** A row as stored, with the table's own column names. */
 export interface StoredTemplate {
