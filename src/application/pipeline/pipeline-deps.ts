@@ -35,4 +35,3 @@ export interface PipelineDeps {
   unsubscribeLinks(): Promise<UnsubscribeLinks>;
 }
 
-export const PIPELINE_DEPS = Symbol('PipelineDeps');

@@ -179,16 +179,3 @@ export const CURRENT_SCHEMA_VERSION = 1;
 export function event<E extends SequenceEvent>(type: E['type'], data: E['data']): E {
   return { type, schemaVersion: CURRENT_SCHEMA_VERSION, data } as E;
 }
-
-export const ENGAGEMENT_EVENT_TYPES: readonly EngagementEvent['type'][] = [
-  'EmailDelivered',
-  'EmailOpened',
-  'EmailClicked',
-  'EmailReplied',
-  'EmailBounced',
-  'LeadUnsubscribed',
-  'SpamComplained',
-];
-
-export const isEngagementEvent = (e: SequenceEvent): e is EngagementEvent =>
-  (ENGAGEMENT_EVENT_TYPES as readonly string[]).includes(e.type);

@@ -1,7 +1,5 @@
 // The specification's scoring ("Cálculo de Scores"), counted over the whole sequence.
 
-export const DEFAULT_MIN_SCORE_TO_QUALIFY = 50;
-
 export interface EngagementCounts {
   opens: number;
   clicks: number;
