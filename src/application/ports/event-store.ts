@@ -1,4 +1,5 @@
-// The event store port. Two adapters implement it: PostgreSQL (default) and KurrentDB.
+// The event store port. Its adapter is PostgreSQL (src/infrastructure/event-store/postgres); the contract
+// tests in test/event-store hold any other adapter to the same behaviour.
 
 /** Revision a writer expects a stream to be at: a number (0-based revision of its last event),
  * `'no_stream'` (must not exist yet) or `'any'` (no check). */
