@@ -1,7 +1,7 @@
 // Starts sequences: each sequence's first events and its lead's enrollment, appended together
 // so a lead is never enrolled twice (see domain/lead/lead-enrollment.ts). Many starts go in one
 // round trip; a lead enrolled meanwhile is skipped, not an error for the others.
-import { leadEnrolled, leadEnrollmentStreamId } from '../../../domain/lead/lead-enrollment.js';
+import { leadEnrolled, leadEnrollmentStreamId } from '../../../domain/leads/lead-enrollment.js';
 import { type SequenceEvent, sequenceStreamId } from '../../../domain/sequence/events.js';
 import type { AppendToStream, EventStore } from '../../ports/event-store.js';
 import { appendGroupsWhereCurrent } from '../../pipeline/append-where-current.js';
