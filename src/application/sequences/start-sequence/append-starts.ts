@@ -1,5 +1,5 @@
 // Starts sequences: each sequence's first events and its lead's enrollment, appended together
-// so a lead is never enrolled twice (see domain/lead/lead-enrollment.ts). Many starts go in one
+// so a lead is never enrolled twice (see domain/leads/lead-enrollment.ts). Many starts go in one
 // round trip; a lead enrolled meanwhile is skipped, not an error for the others.
 import { leadEnrolled, leadEnrollmentStreamId } from '../../../domain/leads/lead-enrollment.js';
 import { type SequenceEvent, sequenceStreamId } from '../../../domain/sequence/events.js';
