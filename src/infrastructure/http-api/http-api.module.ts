@@ -12,7 +12,7 @@ import { GetRunHandler } from '../../application/queries/runs/get-run.handler.js
 import { ListRunsHandler } from '../../application/queries/runs/list-runs.handler.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { LeadHistoryController } from './leads/lead-history.http.controller.js';
-import { ConversionMetricsController } from './metrics/conversion-metrics.http.controller.js';
+import { ConversionMetricsController } from './conversion-metrics/conversion-metrics.http.controller.js';
 import { RunsController } from './runs/runs.http.controller.js';
 import { TriggerRunController } from './runs/trigger-run.http.controller.js';
 import { EnrollLeadController } from './sequences/enroll-lead.http.controller.js';
@@ -20,7 +20,7 @@ import { RecordEngagementController } from './sequences/record-engagement.http.c
 import { SequenceCommands } from './sequences/sequence-commands.service.js';
 import { SequenceLifecycleController } from './sequences/sequence-lifecycle.http.controller.js';
 import { SequenceQueriesController } from './sequences/sequence-queries.http.controller.js';
-import { READ_SIDE_PROVIDERS } from './sql/read-side.providers.js';
+import { READ_SIDE_PROVIDERS } from '../read-side/read-side.providers.js';
 import { SuppressionsController } from './suppressions/suppressions.http.controller.js';
 import { TemplatesController } from './templates/templates.http.controller.js';
 import { UnmatchedEventsController } from './unmatched/unmatched-events.http.controller.js';

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { StoredTemplate, TemplateCatalog, TemplateRecord } from '../../application/ports/template-catalog.js';
 import { InvalidStateError } from '../../domain/shared/errors.js';
 import type { TemplateInput } from '../../domain/templates/template.js';
-import { jsonRow } from '../http-api/sql/json-row.js';
+import { jsonRow } from '../read-side/json-row.js';
 
 const COLUMNS = 'id, name, description, priority_filter, min_score, max_score, total_steps, steps_config, enabled, stop_on_reply, default_fallback, created_at, updated_at';
 const UNIQUE_VIOLATION = '23505';

@@ -10,7 +10,7 @@ import { SequenceStateCache } from '../../application/sequences/sequence-state-c
 import type { Database } from '../database/database.js';
 import { SqlEngagementMatcher } from '../engagement/sql-engagement-matcher.js';
 import { postgresLogReader } from '../event-store/postgres/postgres-event-store.js';
-import { ProjectorReadModelSync } from '../http-api/sql/projector-read-model-sync.js';
+import { ProjectorReadModelSync } from '../read-side/projector-read-model-sync.js';
 import { NurturingReadModelProjection } from '../../projections/nurturing-read-model/nurturing-read-model.projection.js';
 import { Projector } from '../../projections/projector.js';
 import { SqlUnmatchedEventLog } from '../engagement/sql-unmatched-event-log.js';
