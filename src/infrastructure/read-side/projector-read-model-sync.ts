@@ -1,7 +1,7 @@
 // Read-your-writes for queries: projects what the log holds before a query reads the tables.
 // Concurrent requests share passes: a request joins the pass that starts after it arrived.
 import { Logger } from '@nestjs/common';
-import type { ReadModelSync } from '../../application/queries/shared/read-model-sync.port.js';
+import type { ReadModelSync } from '../../application/queries/read-side/read-model-sync.port.js';
 import type { Projector } from '../../projections/projector.js';
 
 export class ProjectorReadModelSync implements ReadModelSync {

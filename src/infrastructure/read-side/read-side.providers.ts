@@ -3,10 +3,10 @@
 import type { Provider } from '@nestjs/common';
 import { LEAD_SOURCE } from '../../application/ports/lead-source.js';
 import { TEMPLATE_CATALOG } from '../../application/ports/template-catalog.js';
-import { CONVERSION_METRICS_READ_MODEL } from '../../application/queries/conversion-metrics/conversion-metrics.port.js';
-import { SEQUENCE_READ_MODEL } from '../../application/queries/list-sequences/sequence-read-model.port.js';
-import { RUN_REPORT_READER } from '../../application/queries/runs/run-report-reader.port.js';
-import { READ_MODEL_SYNC } from '../../application/queries/shared/read-model-sync.port.js';
+import { CONVERSION_METRICS_READ_MODEL } from '../../application/queries/read-side/conversion-metrics.port.js';
+import { SEQUENCE_READ_MODEL } from '../../application/queries/read-side/sequence-read-model.port.js';
+import { RUN_REPORT_READER } from '../../application/queries/read-side/run-report-reader.port.js';
+import { READ_MODEL_SYNC } from '../../application/queries/read-side/read-model-sync.port.js';
 import { NurturingReadModelProjection } from '../../projections/nurturing-read-model/nurturing-read-model.projection.js';
 import { Projector } from '../../projections/projector.js';
 import type { Database } from '../database/database.js';

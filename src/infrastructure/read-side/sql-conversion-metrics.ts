@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ConversionMetricsReadModel, ConversionMetricsRow } from '../../application/queries/conversion-metrics/conversion-metrics.port.js';
+import type { ConversionMetricsReadModel, ConversionMetricsRow } from '../../application/queries/read-side/conversion-metrics.port.js';
 
 export class SqlConversionMetrics implements ConversionMetricsReadModel {
   constructor(private readonly db: Pick<pg.Pool, 'query'>) {}

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { RunReport } from '../../application/pipeline/run-report.js';
-import type { RunReportReader } from '../../application/queries/runs/run-report-reader.port.js';
+import type { RunReportReader } from '../../application/queries/read-side/run-report-reader.port.js';
 
 interface RunRow {
   run_id: string;

@@ -6,7 +6,7 @@ import type {
   SequenceFilter,
   SequenceReadModel,
   SequenceRow,
-} from '../../application/queries/list-sequences/sequence-read-model.port.js';
+} from '../../application/queries/read-side/sequence-read-model.port.js';
 import { jsonRow } from './json-row.js';
 
 const INT8 = ['id', 'sequence_id', 'stream_revision'];

@@ -7,7 +7,7 @@ import type {
   EngagementSummaryRow,
   SequenceEmailRow,
   SequenceRow as StoredSequenceRow,
-} from '../../application/queries/list-sequences/sequence-rows.js';
+} from '../../application/queries/read-side/sequence-rows.js';
 
 /** A row of `lead_nurturing_sequences`; while projecting, the stream revision stays a string
  * (a bigint travels through JSON as text). */

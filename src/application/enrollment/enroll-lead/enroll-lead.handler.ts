@@ -4,7 +4,7 @@ import { InvalidStateError, NotFoundError, ValidationError } from '../../../doma
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.js';
 import { LEAD_STREAM_INDEX, type LeadStreamIndex } from '../../ports/lead-stream-index.js';
 import { requireInstant, requireNonEmpty } from '../../queries/shared/input-checks.js';
-import { READ_MODEL_SYNC, type ReadModelSync } from '../../queries/shared/read-model-sync.port.js';
+import { READ_MODEL_SYNC, type ReadModelSync } from '../../queries/read-side/read-model-sync.port.js';
 import { StartSequenceCommand } from '../../sequences/start-sequence/start-sequence.command.js';
 import { TEMPLATE_CATALOG, type TemplateCatalog } from '../../ports/template-catalog.js';
 import { EnrollLeadCommand, type EnrollmentResult } from './enroll-lead.command.js';

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ValidationError } from '../../../domain/shared/errors.js';
 import { requireDay } from '../shared/input-checks.js';
-import { CONVERSION_METRICS_READ_MODEL, type ConversionMetricsReadModel, type ConversionMetricsRow } from './conversion-metrics.port.js';
+import { CONVERSION_METRICS_READ_MODEL, type ConversionMetricsReadModel, type ConversionMetricsRow } from '../read-side/conversion-metrics.port.js';
 import { GetConversionMetricsQuery } from './get-conversion-metrics.query.js';
 
 @QueryHandler(GetConversionMetricsQuery)

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFoundError } from '../../../domain/shared/errors.js';
-import { SEQUENCE_READ_MODEL, type SequenceReadModel } from '../list-sequences/sequence-read-model.port.js';
-import { READ_MODEL_SYNC, type ReadModelSync } from '../shared/read-model-sync.port.js';
+import { SEQUENCE_READ_MODEL, type SequenceReadModel } from '../read-side/sequence-read-model.port.js';
+import { READ_MODEL_SYNC, type ReadModelSync } from '../read-side/read-model-sync.port.js';
 import { GetSequenceQuery, type SequenceDetail } from './get-sequence.query.js';
 
 @QueryHandler(GetSequenceQuery)

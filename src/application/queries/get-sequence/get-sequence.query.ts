@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { EngagementSummaryRow, SequenceEmailRow, SequenceRow } from '../list-sequences/sequence-read-model.port.js';
+import type { EngagementSummaryRow, SequenceEmailRow, SequenceRow } from '../read-side/sequence-read-model.port.js';
 
 export interface SequenceDetail {
   sequence: SequenceRow;

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { requireCursor, requireIntegerIn, requireNonEmpty, requireOneOf } from '../shared/input-checks.js';
-import { READ_MODEL_SYNC, type ReadModelSync } from '../shared/read-model-sync.port.js';
+import { READ_MODEL_SYNC, type ReadModelSync } from '../read-side/read-model-sync.port.js';
 import { DEFAULT_PAGE_SIZE, ListSequencesQuery, MAX_PAGE_SIZE, type SequencePage } from './list-sequences.query.js';
-import { SEQUENCE_READ_MODEL, SEQUENCE_STATUSES, type SequenceReadModel } from './sequence-read-model.port.js';
+import { SEQUENCE_READ_MODEL, SEQUENCE_STATUSES, type SequenceReadModel } from '../read-side/sequence-read-model.port.js';
 
 @QueryHandler(ListSequencesQuery)
 export class ListSequencesHandler implements IQueryHandler<ListSequencesQuery> {

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { SequenceRow } from './sequence-read-model.port.js';
+import type { SequenceRow } from '../read-side/sequence-read-model.port.js';
 
 export interface SequencePage {
   items: SequenceRow[];

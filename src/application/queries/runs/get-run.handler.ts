@@ -3,7 +3,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFoundError } from '../../../domain/shared/errors.js';
 import type { RunReport } from '../../pipeline/run-report.js';
 import { GetRunQuery } from './get-run.query.js';
-import { RUN_REPORT_READER, type RunReportReader } from './run-report-reader.port.js';
+import { RUN_REPORT_READER, type RunReportReader } from '../read-side/run-report-reader.port.js';
 
 @QueryHandler(GetRunQuery)
 export class GetRunHandler implements IQueryHandler<GetRunQuery> {

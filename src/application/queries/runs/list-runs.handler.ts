@@ -3,7 +3,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { RunReport } from '../../pipeline/run-report.js';
 import { requireIntegerIn } from '../shared/input-checks.js';
 import { DEFAULT_RUNS_LIMIT, ListRunsQuery, MAX_RUNS_LIMIT } from './list-runs.query.js';
-import { RUN_REPORT_READER, type RunReportReader } from './run-report-reader.port.js';
+import { RUN_REPORT_READER, type RunReportReader } from '../read-side/run-report-reader.port.js';
 
 @QueryHandler(ListRunsQuery)
 export class ListRunsHandler implements IQueryHandler<ListRunsQuery> {

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../application/queries/list-sequences/list-sequences.query.js';
-import { SEQUENCE_STATUSES } from '../../../application/queries/list-sequences/sequence-read-model.port.js';
+import { SEQUENCE_STATUSES } from '../../../application/queries/read-side/sequence-read-model.port.js';
 
 export class ListSequencesRequestDto {
   @ApiPropertyOptional({ enum: SEQUENCE_STATUSES })

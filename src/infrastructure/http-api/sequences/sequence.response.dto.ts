@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SEQUENCE_STATUSES } from '../../../application/queries/list-sequences/sequence-read-model.port.js';
+import { SEQUENCE_STATUSES } from '../../../application/queries/read-side/sequence-read-model.port.js';
 
 const at = (description: string) => ({ type: String, format: 'date-time', nullable: true, description });
 
