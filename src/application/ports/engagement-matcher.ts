@@ -26,4 +26,11 @@ export interface UnmatchedEventLog {
   settle(matched: { id: number; resolution: string }[], stillParked: number[], now: string): Promise<void>;
   /** Expires the parked reports received before `receivedBefore`; returns how many. */
   expire(receivedBefore: string, now: string): Promise<number>;
+  /** Rows for review, newest first: at most `limit`, with ids below `beforeId` (keyset). */
+  page(options: { limit: number; beforeId: number | null }): Promise<UnmatchedEventRow[]>;
 }
+
+/** A row of `lead_nurturing_unmatched_events`, as stored (its columns' names). */
+export type UnmatchedEventRow = Record<string, unknown> & { id: number };
+
+export const UNMATCHED_EVENT_LOG = Symbol('UnmatchedEventLog');

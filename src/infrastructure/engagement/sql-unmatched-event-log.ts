@@ -2,7 +2,7 @@
 // a later pass can match and record it.
 import type pg from 'pg';
 import type { EngagementReport } from '../../application/engagement/engagement-report.js';
-import type { ParkedEngagement, UnmatchedEventLog } from '../../application/ports/engagement-matcher.js';
+import type { ParkedEngagement, UnmatchedEventLog, UnmatchedEventRow } from '../../application/ports/engagement-matcher.js';
 
 export class SqlUnmatchedEventLog implements UnmatchedEventLog {
   constructor(private readonly db: Pick<pg.Pool, 'query'>) {}
@@ -70,5 +70,14 @@ export class SqlUnmatchedEventLog implements UnmatchedEventLog {
       [receivedBefore, now],
     );
     return rowCount ?? 0;
+  }
+
+  async page({ limit, beforeId }: { limit: number; beforeId: number | null }): Promise<UnmatchedEventRow[]> {
+    const { rows } = await this.db.query<{ row: UnmatchedEventRow }>(
+      `SELECT to_jsonb(u) AS row FROM lead_nurturing_unmatched_events u
+        WHERE $1::bigint IS NULL OR id < $1 ORDER BY id DESC LIMIT $2`,
+      [beforeId, limit],
+    );
+    return rows.map((r) => r.row);
   }
 }

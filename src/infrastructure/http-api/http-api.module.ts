@@ -10,6 +10,7 @@ import { ListSequencesHandler } from '../../application/queries/list-sequences/l
 import { ListTemplatesHandler } from '../../application/queries/list-templates/list-templates.handler.js';
 import { GetRunHandler } from '../../application/queries/runs/get-run.handler.js';
 import { ListRunsHandler } from '../../application/queries/runs/list-runs.handler.js';
+import { ListUnmatchedEventsHandler } from '../../application/queries/unmatched-events/list-unmatched-events.handler.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { LeadHistoryController } from './leads/lead-history.http.controller.js';
 import { ConversionMetricsController } from './conversion-metrics/conversion-metrics.http.controller.js';
@@ -51,6 +52,7 @@ import { UnmatchedEventsController } from './unmatched/unmatched-events.http.con
     ListTemplatesHandler,
     ListRunsHandler,
     GetRunHandler,
+    ListUnmatchedEventsHandler,
   ],
 })
 export class HttpApiModule {}

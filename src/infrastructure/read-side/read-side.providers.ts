@@ -1,6 +1,7 @@
 // The SQL adapters of the queries' and enrollment's ports (the read side, the leads, the templates),
 // on the app's database.
 import type { Provider } from '@nestjs/common';
+import { UNMATCHED_EVENT_LOG } from '../../application/ports/engagement-matcher.js';
 import { LEAD_SOURCE } from '../../application/ports/lead-source.js';
 import { TEMPLATE_CATALOG } from '../../application/ports/template-catalog.js';
 import { CONVERSION_METRICS_READ_MODEL } from '../../application/queries/read-side/conversion-metrics.port.js';
@@ -14,6 +15,7 @@ import { postgresLogReader } from '../event-store/postgres/postgres-event-store.
 import { DATABASE } from '../nest/nurturing.module.js';
 import { ProjectorReadModelSync } from './projector-read-model-sync.js';
 import { SqlConversionMetrics } from './sql-conversion-metrics.js';
+import { SqlUnmatchedEventLog } from '../engagement/sql-unmatched-event-log.js';
 import { SqlLeadSource } from '../leads/sql-lead-source.js';
 import { SqlRunReportReader } from './sql-run-report-reader.js';
 import { SqlSequenceReadModel } from './sql-sequence-read-model.js';
@@ -26,6 +28,7 @@ export const READ_SIDE_PROVIDERS: Provider[] = [
   onDatabase(CONVERSION_METRICS_READ_MODEL, (db) => new SqlConversionMetrics(db.pool)),
   onDatabase(RUN_REPORT_READER, (db) => new SqlRunReportReader(db.pool)),
   onDatabase(TEMPLATE_CATALOG, (db) => new SqlTemplateCatalog(db.pool)),
+  onDatabase(UNMATCHED_EVENT_LOG, (db) => new SqlUnmatchedEventLog(db.pool)),
   onDatabase(LEAD_SOURCE, (db) => new SqlLeadSource(db.pool)),
   onDatabase(READ_MODEL_SYNC, (db) => new ProjectorReadModelSync(new Projector(db.pool, new NurturingReadModelProjection(), postgresLogReader))),
 ];

@@ -1,10 +1,10 @@
 // GET /unmatched-events: engagement that matched no sequence, newest first (keyset by id).
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { Database } from '../../database/database.js';
-import { DATABASE } from '../../nest/nurturing.module.js';
+import { ListUnmatchedEventsQuery, MAX_UNMATCHED_LIMIT } from '../../../application/queries/unmatched-events/list-unmatched-events.query.js';
 import { ApiErrors, ApiKeyProtected } from '../shared/openapi.js';
 
 export class ListUnmatchedRequestDto {
@@ -13,7 +13,7 @@ export class ListUnmatchedRequestDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(500)
+  @Max(MAX_UNMATCHED_LIMIT)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'next_cursor of the previous page' })
@@ -36,20 +36,14 @@ export class UnmatchedEventsDto {
 @ApiKeyProtected('read')
 @Controller('unmatched-events')
 export class UnmatchedEventsController {
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ApiOperation({ summary: 'Engagement events that matched no sequence (acknowledged to the provider, kept for review)' })
   @ApiOkResponse({ type: UnmatchedEventsDto })
   @ApiErrors(400)
   async list(@Query() q: ListUnmatchedRequestDto): Promise<UnmatchedEventsDto> {
-    const limit = q.limit ?? 50;
-    const { rows } = await this.db.pool.query<{ row: Record<string, unknown> & { id: number } }>(
-      `SELECT to_jsonb(u) AS row FROM lead_nurturing_unmatched_events u
-        WHERE $1::bigint IS NULL OR id < $1 ORDER BY id DESC LIMIT $2`,
-      [q.cursor ?? null, limit + 1],
-    );
-    const items = rows.slice(0, limit).map((r) => r.row);
-    return { items, next_cursor: rows.length > limit ? Number(items[items.length - 1]!.id) : null };
+    const page = await this.queries.execute(new ListUnmatchedEventsQuery(q.limit, q.cursor));
+    return { items: page.items, next_cursor: page.nextCursor };
   }
 }
