@@ -45,7 +45,7 @@ describe('effectively-once sending', () => {
   }
 
   const senderContext = (runId: string, p: RunParameters): RunContext => ({
-    runId, now: NOW, params: p, coldLeads: [], templates: [], defaultTemplate: null, sendBudget: p.max_emails_per_run,
+    runId, now: NOW, params: p, coldLeads: [], templates: null, sendBudget: p.max_emails_per_run,
   });
 
   it('two senders working the same due set at once POST each step exactly once (the reservation decides)', async () => {

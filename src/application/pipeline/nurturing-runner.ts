@@ -64,8 +64,7 @@ export class NurturingRunner {
       now,
       params: request.params,
       coldLeads: [],
-      templates: [],
-      defaultTemplate: null,
+      templates: null,
       sendBudget: request.params.max_emails_per_run,
       previewEmails: request.params.dry_run ? [] : null,
     };

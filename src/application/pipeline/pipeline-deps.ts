@@ -9,7 +9,7 @@ import type { RunCoordination } from '../ports/run-coordination.js';
 import type { RunReportStore } from '../ports/run-report-store.js';
 import type { SequenceIdAllocator } from '../ports/sequence-id-allocator.js';
 import type { SuppressionList } from '../ports/suppression-list.js';
-import type { TemplateInput } from '../../domain/templates/template.js';
+import type { TemplateRows } from '../templates/usable-templates.js';
 import type { UnsubscribeLinks } from '../ports/unsubscribe-links.js';
 import type { RunParameters } from './run-parameters.js';
 
@@ -18,9 +18,7 @@ export interface PipelineDeps {
   store: EventStore;
   ids: SequenceIdAllocator;
   leads: LeadSource;
-  /** What a run needs of the TemplateCatalog: read the templates, and create the default one (a dry
-   * run only pretends to, so the rows it sees may lack an id). */
-  templates: { list(): Promise<TemplateInput[]>; getOrCreate(input: TemplateInput): Promise<TemplateInput> };
+  templates: TemplateRows;
   suppressions: SuppressionList;
   /** Matching engagement to sequences, and the parked reports that matched none yet. */
   engagementMatching: { matcher: EngagementMatcher; unmatched: UnmatchedEventLog };

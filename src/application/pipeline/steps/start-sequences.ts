@@ -1,8 +1,8 @@
 import { decide } from '../../../domain/sequence/decide.js';
 import { initialState } from '../../../domain/sequence/state.js';
-import { chooseTemplate } from '../../../domain/templates/template-choice.js';
 import { type PlannedStart, appendStarts } from '../../sequences/start-sequence/append-starts.js';
 import { startSequenceOf } from '../../sequences/start-sequence/start-sequence-of.js';
+import { templateForLead } from '../../templates/usable-templates.js';
 import { chunks } from '../concurrency.js';
 import type { PipelineDeps } from '../pipeline-deps.js';
 import type { RunContext } from '../run-context.js';
@@ -14,7 +14,7 @@ const BATCH = 1000;
  * in batches. */
 export async function startNurturingSequences(ctx: RunContext, deps: PipelineDeps, rec: StepRecorder): Promise<void> {
   const plans = ctx.coldLeads.flatMap((lead) => {
-    const template = chooseTemplate({ score: lead.score, priority: lead.priority }, ctx.templates) ?? ctx.defaultTemplate;
+    const template = ctx.templates && templateForLead(ctx.templates, { score: lead.score, priority: lead.priority });
     if (!template) {
       rec.count('skipped_no_template');
       return [];
