@@ -1,6 +1,7 @@
 // Which leads are "cold" and get a nurturing sequence: the specification's query, as a pure rule.
 //   email IS NOT NULL AND (score IS NULL OR score < 50) AND (priority IS NULL OR priority = 'low')
 //   AND created_at >= CURRENT_DATE - INTERVAL '90 days', not suppressed, no open sequence.
+import { NON_BLANK_PATTERN } from '../shared/blank.js';
 import { ValidationError } from '../shared/errors.js';
 import { addDays, instant, isoOf, startOfUtcDay } from '../shared/time.js';
 import type { SequenceStatus } from '../sequence/state.js';
@@ -15,6 +16,9 @@ export const OPEN_SEQUENCE_STATUSES: readonly SequenceStatus[] = ['active', 'pau
  * whose sequence completed or was stopped is not re-enrolled either: restarting a finished
  * sequence would send its emails again, and a stop is a decision a run must not undo. */
 export const ENROLLMENT_BLOCKING_STATUSES: readonly SequenceStatus[] = [...OPEN_SEQUENCE_STATUSES, 'completed', 'stopped'];
+
+
+const NON_BLANK = new RegExp(NON_BLANK_PATTERN);
 
 export interface ColdLeadCandidate {
   email: string | null;
@@ -39,7 +43,7 @@ export function isColdLead(lead: ColdLeadCandidate, ctx: ColdLeadContext): boole
   const created = Date.parse(lead.createdAt);
   return (
     typeof lead.email === 'string' &&
-    lead.email.trim() !== '' &&
+    NON_BLANK.test(lead.email) &&
     (lead.score === null || lead.score < COLD_SCORE_LIMIT) &&
     (lead.priority === null || lead.priority === COLD_PRIORITY) &&
     !Number.isNaN(created) &&
