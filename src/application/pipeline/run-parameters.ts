@@ -1,6 +1,7 @@
 // The run's parameters: the specification's names and defaults ("Parámetros del DAG"), plus the
 // few a service needs beside them. Each is settable as NURTURE_<NAME>, --<name-with-dashes>, in a
 // JSON config file, or per run over HTTP; every source goes through `validateRunParameters`.
+import { MAX_DESCRIPTION_LENGTH, MAX_EMAIL_LENGTH, MAX_URL_LENGTH, tooLong } from '../../domain/shared/input-limits.js';
 
 export interface RunParameters {
   /** Airflow's connection id in the specification; accepted for compatibility (DATABASE_URL is the connection). */
@@ -114,7 +115,12 @@ export function parseRunParameters(...layers: Record<string, unknown>[]): RunPar
   return params;
 }
 
+/** The longest text a parameter of each kind takes (checked before anything else, so an error
+ * never echoes more than this). */
+const MAX_TEXT_LENGTH: Record<Kind, number> = { url: MAX_URL_LENGTH, 'optional-url': MAX_URL_LENGTH, email: MAX_EMAIL_LENGTH, string: MAX_DESCRIPTION_LENGTH, integer: 32, boolean: 32 };
+
 function coerce(name: string, spec: ParameterSpec, raw: unknown): string | number | boolean {
+  if (typeof raw === 'string' && raw.length > MAX_TEXT_LENGTH[spec.kind]) throw new InvalidParameterError(name, tooLong(MAX_TEXT_LENGTH[spec.kind]));
   switch (spec.kind) {
     case 'integer': {
       const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;

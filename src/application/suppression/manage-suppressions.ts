@@ -1,6 +1,7 @@
 // What operators do with the suppression list (HTTP and CLI alike): input checked once here,
 // naming the bad field; a refused request changes nothing.
-import { MAX_NOTE_LENGTH, requireAddress, requireSuppressionReason } from '../../domain/suppression/suppression.js';
+import { MAX_NOTE_LENGTH, tooLong } from '../../domain/shared/input-limits.js';
+import { requireAddress, requireSuppressionReason } from '../../domain/suppression/suppression.js';
 import { ValidationError } from '../../domain/shared/errors.js';
 import type { Suppression, SuppressionList, SuppressionPage } from '../ports/suppression-list.js';
 
@@ -16,7 +17,7 @@ export async function suppressAddress(list: SuppressionList, request: SuppressRe
   let note: string | null = null;
   if (request.note !== undefined && request.note !== null) {
     if (typeof request.note !== 'string') throw new ValidationError('note', 'must be a string');
-    if (request.note.length > MAX_NOTE_LENGTH) throw new ValidationError('note', `must be at most ${MAX_NOTE_LENGTH} characters`);
+    if (request.note.length > MAX_NOTE_LENGTH) throw new ValidationError('note', tooLong(MAX_NOTE_LENGTH));
     note = request.note;
   }
   return list.add({ email, reason, note, now });

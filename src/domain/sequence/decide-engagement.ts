@@ -1,5 +1,6 @@
 // RecordEngagement: records the provider's fact once, then its consequences (stop or qualify).
 import { ValidationError } from '../shared/errors.js';
+import { MAX_RECORDED_EVENT_ID_LENGTH, MAX_URL_LENGTH, tooLong } from '../shared/input-limits.js';
 import { instant, isoOf } from '../shared/time.js';
 import type { RecordEngagement } from './commands.js';
 import {
@@ -18,6 +19,7 @@ import {
 } from './events.js';
 import { detailsProblem } from './engagement-details.js';
 import { type EngagementTime, engagementTime } from './engagement-time.js';
+import { isOverFactBound } from './engagement-bounds.js';
 import { requireStatus, requireText } from './guards.js';
 import { qualification } from './qualification.js';
 import { evolve, sentAtOf, type SequenceState } from './state.js';
@@ -80,6 +82,8 @@ const stopsOnReply = (state: SequenceState, d: EngagementInput): boolean => stat
 
 function validate(d: EngagementInput, state: SequenceState): void {
   requireText(d.providerEventId, 'providerEventId');
+  if (d.providerEventId.length > MAX_RECORDED_EVENT_ID_LENGTH) throw new ValidationError('providerEventId', tooLong(MAX_RECORDED_EVENT_ID_LENGTH));
+  if (typeof d.url === 'string' && d.url.length > MAX_URL_LENGTH) throw new ValidationError('url', tooLong(MAX_URL_LENGTH));
   const stepInRange = Number.isInteger(d.step) && (d.step as number) >= 1 && (d.step as number) <= state.totalSteps;
   if (d.step !== null && !stepInRange) {
     throw new ValidationError('step', `must be null or a step of this sequence (1..${state.totalSteps})`);
@@ -113,8 +117,10 @@ export function recordEngagement({ data: d }: RecordEngagement, state: SequenceS
   if (state.seenProviderEventIds.includes(d.providerEventId)) return { events: [], state };
 
   const fact = engagementEvent(d, timeOf(d, nowMs, state), state);
-  const afterFact = evolve(state, fact);
   const stopReason = stopReasonFor(fact);
+  const stopsSequence = stopReason !== null && (state.status === 'active' || state.status === 'paused');
+  if (!stopsSequence && isOverFactBound(state, fact.type)) return { events: [], state };
+  const afterFact = evolve(state, fact);
   if (stopReason !== null) {
     // Terminal statuses just record the fact; the suppression list is fed from the fact itself.
     if (state.status !== 'active' && state.status !== 'paused') return { events: [fact], state: afterFact };

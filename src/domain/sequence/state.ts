@@ -1,5 +1,5 @@
 // The `Sequence` aggregate's state, rebuilt by folding its events (`evolve`); never stored itself.
-import type { PauseReason, SequenceEvent, StepSnapshot, StopReason } from './events.js';
+import type { EngagementEvent, PauseReason, SequenceEvent, StepSnapshot, StopReason } from './events.js';
 import { failureAfter } from './send-failure.js';
 import { engagementScore, totalScore } from './scoring.js';
 
@@ -68,8 +68,11 @@ export interface SequenceState {
   counts: EngagementTally;
   engagementScore: number;
   totalScore: number;
-  /** Provider event ids already recorded, in arrival order (an array so the state is plain JSON). */
+  /** Provider event ids already recorded, in arrival order (an array so the state is plain JSON);
+   * bounded by engagement-bounds.ts. */
   seenProviderEventIds: readonly string[];
+  /** Engagement facts recorded, by event type (see engagement-bounds.ts). */
+  factsByType: Readonly<Partial<Record<EngagementEvent['type'], number>>>;
   lastSendFailure: SendFailure | null;
   reservation: Reservation | null;
   unsubscribed: boolean;
@@ -108,6 +111,7 @@ export const initialState: SequenceState = {
   engagementScore: 0,
   totalScore: 0,
   seenProviderEventIds: [],
+  factsByType: {},
   lastSendFailure: null,
   reservation: null,
   unsubscribed: false,
@@ -123,7 +127,7 @@ export const initialState: SequenceState = {
 /** Records an engagement fact: remembers its id and re-derives the scores from the new counts. */
 function engaged(
   state: SequenceState,
-  providerEventId: string,
+  fact: EngagementEvent,
   counts: Partial<EngagementTally>,
   engagementAt: string | null,
 ): SequenceState {
@@ -134,7 +138,8 @@ function engaged(
     counts: tally,
     engagementScore: engagement,
     totalScore: totalScore(state.baseScore, engagement),
-    seenProviderEventIds: [...state.seenProviderEventIds, providerEventId],
+    seenProviderEventIds: [...state.seenProviderEventIds, fact.data.providerEventId],
+    factsByType: { ...state.factsByType, [fact.type]: (state.factsByType[fact.type] ?? 0) + 1 },
     lastEngagementAt: engagementAt === null ? state.lastEngagementAt : later(state.lastEngagementAt, engagementAt),
   };
 }
@@ -205,21 +210,21 @@ export function evolve(state: SequenceState, event: SequenceEvent): SequenceStat
       };
     }
     case 'EmailDelivered':
-      return engaged(state, event.data.providerEventId, { delivered: counts.delivered + 1 }, null);
+      return engaged(state, event, { delivered: counts.delivered + 1 }, null);
     case 'EmailOpened':
       return event.data.machineOpen
-        ? engaged(state, event.data.providerEventId, { machineOpens: counts.machineOpens + 1 }, null)
-        : engaged(state, event.data.providerEventId, { opens: counts.opens + 1 }, event.data.occurredAt);
+        ? engaged(state, event, { machineOpens: counts.machineOpens + 1 }, null)
+        : engaged(state, event, { opens: counts.opens + 1 }, event.data.occurredAt);
     case 'EmailClicked':
-      return engaged(state, event.data.providerEventId, { clicks: counts.clicks + 1 }, event.data.occurredAt);
+      return engaged(state, event, { clicks: counts.clicks + 1 }, event.data.occurredAt);
     case 'EmailReplied':
-      return engaged(state, event.data.providerEventId, { replies: counts.replies + 1 }, event.data.occurredAt);
+      return engaged(state, event, { replies: counts.replies + 1 }, event.data.occurredAt);
     case 'EmailBounced':
-      return engaged(state, event.data.providerEventId, { bounces: counts.bounces + 1 }, null);
+      return engaged(state, event, { bounces: counts.bounces + 1 }, null);
     case 'LeadUnsubscribed':
-      return { ...engaged(state, event.data.providerEventId, {}, null), unsubscribed: true };
+      return { ...engaged(state, event, {}, null), unsubscribed: true };
     case 'SpamComplained':
-      return { ...engaged(state, event.data.providerEventId, {}, null), complained: true };
+      return { ...engaged(state, event, {}, null), complained: true };
     case 'LeadQualified':
       return { ...state, status: 'qualified', qualifiedAt: event.data.occurredAt, nextSendAt: null };
     case 'SequencePaused':

@@ -2,6 +2,7 @@
 // An address is compared trimmed and case-insensitively, whoever wrote it (an event, an operator,
 // an analyst's INSERT): `Same@Example.com ` and `same@example.com` are one recipient.
 import { ValidationError } from '../shared/errors.js';
+import { MAX_EMAIL_LENGTH, tooLong } from '../shared/input-limits.js';
 
 export type SuppressionReason = 'bounced' | 'unsubscribed' | 'complained' | 'manual';
 
@@ -18,14 +19,11 @@ export type SuppressingStopReason = (typeof SUPPRESSING_STOP_REASONS)[number];
 export const isSuppressingStopReason = (reason: string): reason is SuppressingStopReason =>
   (SUPPRESSING_STOP_REASONS as readonly string[]).includes(reason);
 
-export const MAX_ADDRESS_LENGTH = 320;
-export const MAX_NOTE_LENGTH = 500;
-
 /** An address an operator may suppress: one `@`, no spaces, at most 320 characters. */
 export function requireAddress(value: unknown, field = 'email'): string {
   if (typeof value !== 'string') throw new ValidationError(field, 'must be an email address');
   const address = value.trim();
-  if (address.length > MAX_ADDRESS_LENGTH) throw new ValidationError(field, `must be at most ${MAX_ADDRESS_LENGTH} characters`);
+  if (address.length > MAX_EMAIL_LENGTH) throw new ValidationError(field, tooLong(MAX_EMAIL_LENGTH));
   if (!/^[^\s@<>]+@[^\s@<>]+$/.test(address)) throw new ValidationError(field, `must be an email address, got ${JSON.stringify(value)}`);
   return address;
 }

@@ -1,5 +1,6 @@
 // Validation of a template's `steps_config` JSON: the steps a sequence will snapshot and send.
 import type { StepSnapshot } from '../sequence/events.js';
+import { MAX_BODY_TEMPLATE_LENGTH, MAX_SUBJECT_TEMPLATE_LENGTH, MAX_TEMPLATE_STEPS, tooLong } from '../shared/input-limits.js';
 import type { FieldError } from './field-error.js';
 import { parseTemplate } from './placeholders.js';
 import { isTemplateField, unknownFieldMessage } from './template-fields.js';
@@ -9,9 +10,13 @@ export type StepsConfigResult = { steps: StepSnapshot[]; errors: FieldError[] };
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function checkTemplateText(value: unknown, field: string, errors: FieldError[], allowEmpty: boolean): string {
+function checkTemplateText(value: unknown, field: string, errors: FieldError[], allowEmpty: boolean, maxLength: number): string {
   if (typeof value !== 'string' || (!allowEmpty && value.trim() === '')) {
     errors.push({ field, message: allowEmpty ? 'must be a string' : 'must be a non-empty string' });
+    return '';
+  }
+  if (value.length > maxLength) {
+    errors.push({ field, message: tooLong(maxLength) });
     return '';
   }
   const parsed = parseTemplate(value);
@@ -37,8 +42,8 @@ function checkStep(item: unknown, path: string, errors: FieldError[]): StepSnaps
   if (typeof delayDays !== 'number' || !Number.isFinite(delayDays) || delayDays < 0) {
     errors.push({ field: `${path}.delay_days`, message: 'must be a number >= 0' });
   }
-  const subjectTemplate = checkTemplateText(item.subject_template, `${path}.subject_template`, errors, false);
-  const bodyTemplate = checkTemplateText(item.body_template, `${path}.body_template`, errors, true);
+  const subjectTemplate = checkTemplateText(item.subject_template, `${path}.subject_template`, errors, false, MAX_SUBJECT_TEMPLATE_LENGTH);
+  const bodyTemplate = checkTemplateText(item.body_template, `${path}.body_template`, errors, true, MAX_BODY_TEMPLATE_LENGTH);
   if (errors.length > before) return null;
   return { step: step as number, delayDays: delayDays as number, subjectTemplate, bodyTemplate };
 }
@@ -55,6 +60,9 @@ export function validateStepsConfig(config: unknown): StepsConfigResult {
   }
   if (!Array.isArray(value) || value.length === 0) {
     return { steps: [], errors: [{ field: 'steps_config', message: 'must be a non-empty array of steps' }] };
+  }
+  if (value.length > MAX_TEMPLATE_STEPS) {
+    return { steps: [], errors: [{ field: 'steps_config', message: `must have at most ${MAX_TEMPLATE_STEPS} steps` }] };
   }
   const errors: FieldError[] = [];
   const firstIndexOf = new Map<number, number>();

@@ -2,6 +2,7 @@
 // (snake_case, as stored) and the validated form the domain uses (camelCase, steps sorted).
 import type { StepSnapshot } from '../sequence/events.js';
 import type { FieldError } from './field-error.js';
+import { MAX_DESCRIPTION_LENGTH, MAX_TEMPLATE_NAME_LENGTH, tooLong } from '../shared/input-limits.js';
 import { validateStepsConfig } from './steps-config.js';
 
 export type { FieldError } from './field-error.js';
@@ -81,11 +82,16 @@ export function validateTemplate(input: TemplateInput): TemplateValidation {
   const { id, name, description, priority_filter: priorityFilter, enabled, total_steps: declared } = row;
   if (id !== undefined && id !== null && !(isInteger(id) && id > 0)) errors.push({ field: 'id', message: 'must be a positive integer' });
   if (typeof name !== 'string' || name.trim() === '') errors.push({ field: 'name', message: 'must not be empty' });
+  else if (name.length > MAX_TEMPLATE_NAME_LENGTH) errors.push({ field: 'name', message: tooLong(MAX_TEMPLATE_NAME_LENGTH) });
   if (description !== undefined && description !== null && typeof description !== 'string') {
     errors.push({ field: 'description', message: 'must be a string or null' });
+  } else if (typeof description === 'string' && description.length > MAX_DESCRIPTION_LENGTH) {
+    errors.push({ field: 'description', message: tooLong(MAX_DESCRIPTION_LENGTH) });
   }
   if (priorityFilter !== null && priorityFilter !== undefined && (typeof priorityFilter !== 'string' || priorityFilter.trim() === '')) {
     errors.push({ field: 'priority_filter', message: 'must be a non-empty string, or null for any priority' });
+  } else if (typeof priorityFilter === 'string' && priorityFilter.length > MAX_TEMPLATE_NAME_LENGTH) {
+    errors.push({ field: 'priority_filter', message: tooLong(MAX_TEMPLATE_NAME_LENGTH) });
   }
   if (enabled !== undefined && typeof enabled !== 'boolean') errors.push({ field: 'enabled', message: 'must be true or false' });
   const stopOnReply = row.stop_on_reply;

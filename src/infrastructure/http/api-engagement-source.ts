@@ -3,6 +3,9 @@
 import type { EngagementSnapshot, EngagementSource } from '../../application/ports/engagement-source.js';
 import { type RetryPolicy, requestWithRetry, snippet } from './request-with-retry.js';
 
+/** Its answer is three booleans: anything near this is not an engagement answer. */
+export const ENGAGEMENT_API_MAX_RESPONSE_BYTES = 64 * 1024;
+
 export class ApiEngagementSource implements EngagementSource {
   constructor(
     private readonly url: string,
@@ -10,7 +13,8 @@ export class ApiEngagementSource implements EngagementSource {
   ) {}
 
   async engagementOf(email: string): Promise<EngagementSnapshot> {
-    const result = await requestWithRetry(engagementUrl(this.url, email), { method: 'GET', headers: { accept: 'application/json' } }, this.policy);
+    const policy = { ...this.policy, maxResponseBytes: ENGAGEMENT_API_MAX_RESPONSE_BYTES };
+    const result = await requestWithRetry(engagementUrl(this.url, email), { method: 'GET', headers: { accept: 'application/json' } }, policy);
     if (result.status < 200 || result.status >= 300) throw new Error(`engagement API answered HTTP ${result.status}: ${snippet(result.body)}`);
     let body: unknown;
     try {

@@ -1,13 +1,14 @@
 // The HTTP application: body limits (413), raw bodies kept for signature checks, validation of
 // every DTO, one error mapping, OpenAPI at /docs. Used by `nurture serve` and by the tests.
 import 'reflect-metadata';
-import { BadRequestException, type INestApplication, ValidationPipe } from '@nestjs/common';
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Database } from '../database/database.js';
 import { ErrorFilter } from './error.filter.js';
 import { ServeModule } from './serve.module.js';
+import { validationException } from './validation-exception.js';
 import type { ServeOptions } from './pipeline-scheduler.service.js';
 
 export const BODY_LIMIT = '1mb';
@@ -28,12 +29,7 @@ export async function createApp(db: Database, options: ServeOptions, logger: fal
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      // 400 naming the first bad field (`field`) besides every message.
-      exceptionFactory: (errors) => {
-        const first = errors[0];
-        const messages = errors.flatMap((e) => Object.values(e.constraints ?? {}).concat(e.children?.length ? [`${e.property} is invalid`] : []));
-        return new BadRequestException({ message: messages, field: first?.property });
-      },
+      exceptionFactory: validationException,
     }),
   );
   app.set('trust proxy', 'loopback');

@@ -46,6 +46,8 @@ export class SesWebhookController {
   private async confirm(subscribeUrl: string): Promise<void> {
     try {
       const response = await fetch(subscribeUrl, { signal: AbortSignal.timeout(10_000) });
+      // Only the status matters: the body is never read, and the connection is not left to drain it.
+      await response.body?.cancel().catch(() => undefined);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
     } catch (error) {
       // 502 so that SNS sends the confirmation again later.

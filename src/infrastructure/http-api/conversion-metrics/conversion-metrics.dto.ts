@@ -1,15 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
+import { Bounded } from '../shared/bounded.decorator.js';
+import { MAX_INSTANT_LENGTH } from '../shared/request-limits.js';
 
 export class ConversionMetricsRequestDto {
   @ApiPropertyOptional({ example: '2025-01-01', description: 'First UTC day (inclusive), YYYY-MM-DD.' })
   @IsOptional()
   @IsString()
+  @Bounded(MAX_INSTANT_LENGTH)
   from?: string;
 
   @ApiPropertyOptional({ example: '2025-01-31', description: 'Last UTC day (inclusive), YYYY-MM-DD.' })
   @IsOptional()
   @IsString()
+  @Bounded(MAX_INSTANT_LENGTH)
   to?: string;
 }
 

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString } from 'class-validator';
 import { PARAMETER_NAMES } from '../../../application/pipeline/run-parameters.js';
+import { Bounded } from '../shared/bounded.decorator.js';
+import { MAX_INSTANT_LENGTH } from '../shared/request-limits.js';
 
 export class TriggerRunRequestDto {
   @ApiPropertyOptional({
@@ -16,5 +18,6 @@ export class TriggerRunRequestDto {
   @ApiPropertyOptional({ example: '2025-01-15T10:30:00Z', description: 'The instant the run evaluates its time rules against (default: now): simulations, backfills.' })
   @IsOptional()
   @IsString()
+  @Bounded(MAX_INSTANT_LENGTH)
   now?: string | null;
 }

@@ -1,23 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import type { Suppression } from '../../../application/ports/suppression-list.js';
+import { MAX_EMAIL_LENGTH, MAX_NOTE_LENGTH } from '../../../domain/shared/input-limits.js';
+import { Bounded } from '../shared/bounded.decorator.js';
+import { MAX_WORD_LENGTH } from '../shared/request-limits.js';
 
 export class AddSuppressionRequestDto {
   @ApiProperty({ example: 'someone@example.com', description: 'The address; kept trimmed and lower-case.' })
   @IsString()
-  @MaxLength(320)
+  @Bounded(MAX_EMAIL_LENGTH)
   email!: string;
 
   @ApiPropertyOptional({ enum: ['manual', 'bounced', 'unsubscribed', 'complained'], default: 'manual' })
   @IsOptional()
   @IsString()
+  @Bounded(MAX_WORD_LENGTH)
   reason?: string | null;
 
   @ApiPropertyOptional({ example: 'asked by phone', description: 'Why (free text, at most 500 characters).' })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @Bounded(MAX_NOTE_LENGTH)
   note?: string | null;
 }
 
@@ -33,7 +37,7 @@ export class ListSuppressionsRequestDto {
   @ApiPropertyOptional({ description: 'next_cursor of the previous page' })
   @IsOptional()
   @IsString()
-  @MaxLength(320)
+  @Bounded(MAX_EMAIL_LENGTH)
   cursor?: string;
 }
 

@@ -38,7 +38,7 @@ export class SuppressionsController {
   @NeedsScope('read')
   @ApiOperation({ summary: 'The suppression list, in address order' })
   @ApiOkResponse({ type: SuppressionPageDto })
-  @ApiErrors(400)
+  @ApiErrors(400, 422)
   async page(@Query() q: ListSuppressionsRequestDto): Promise<SuppressionPageDto> {
     const page = await listSuppressions(this.list, { limit: q.limit, after: q.cursor });
     return { items: page.items.map(suppressionJson), next_cursor: page.nextCursor };

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsInt, IsOptional, IsString } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString } from 'class-validator';
 import { TEMPLATE_FIELDS } from '../../../domain/templates/template-fields.js';
 import { DEFAULT_FALLBACK_MAX_LENGTH } from '../../../domain/templates/template.js';
+import { MAX_DESCRIPTION_LENGTH, MAX_TEMPLATE_NAME_LENGTH, MAX_TEMPLATE_STEPS } from '../../../domain/shared/input-limits.js';
+import { Bounded } from '../shared/bounded.decorator.js';
 
 /** One item of steps_config (documentation: the items are validated by the domain, every error listed). */
 export class TemplateStepDto {
@@ -19,16 +21,19 @@ export class TemplateStepDto {
 export class TemplateRequestDto {
   @ApiProperty({ example: 'vip_nurturing' })
   @IsString()
+  @Bounded(MAX_TEMPLATE_NAME_LENGTH)
   name!: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Secuencia para leads VIP' })
   @IsOptional()
   @IsString()
+  @Bounded(MAX_DESCRIPTION_LENGTH)
   description?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'high', description: 'leads.priority it is for; null = any.' })
   @IsOptional()
   @IsString()
+  @Bounded(MAX_TEMPLATE_NAME_LENGTH)
   priority_filter?: string | null;
 
   @ApiPropertyOptional({ type: 'integer', nullable: true, default: 0 })
@@ -48,6 +53,7 @@ export class TemplateRequestDto {
 
   @ApiProperty({ type: () => [TemplateStepDto] })
   @IsArray()
+  @ArrayMaxSize(MAX_TEMPLATE_STEPS, { message: `steps_config must have at most ${MAX_TEMPLATE_STEPS} steps` })
   steps_config!: unknown[];
 
   @ApiPropertyOptional({ default: true })

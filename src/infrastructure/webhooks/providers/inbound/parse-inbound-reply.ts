@@ -11,7 +11,8 @@
 //   block; top-level `in_reply_to` / `references` are read too (header values win);
 //   or the raw MIME message (its header block is read, the body ignored).
 import { parseJsonBody } from '../json-body.js';
-import { type JsonObject, isObject } from '../payload-reader.js';
+import { MAX_EMAIL_LENGTH, MAX_PROVIDER_ID_LENGTH } from '../../../../domain/shared/input-limits.js';
+import { type JsonObject, boundedText, isObject } from '../payload-reader.js';
 import { WebhookPayloadError } from '../webhook-payload-error.js';
 import { type HeaderMap, addHeader, firstHeader, parseHeaderBlock } from './mime-headers.js';
 import { addressOf, messageIdsOf } from './message-ids.js';
@@ -34,17 +35,24 @@ export function parseInboundReply(rawBody: Buffer, contentType?: string): Inboun
   return inboundReplyOf(looksJson ? headersOfJson(parseJsonBody(rawBody)) : parseHeaderBlock(rawBody.toString('utf8')));
 }
 
+/** Candidates tried, nearest first: a thread longer than this is matched by its latest messages. */
+export const MAX_CANDIDATE_MESSAGE_IDS = 100;
+
 export function inboundReplyOf(headers: HeaderMap): InboundReply {
   const inReplyTo = messageIdsOf(firstHeader(headers, 'in-reply-to'));
   const references = (headers.get('references') ?? []).flatMap(messageIdsOf).reverse();
   const date = firstHeader(headers, 'date');
   const dateMs = date ? Date.parse(date) : Number.NaN;
+  const from = addressOf(firstHeader(headers, 'from'));
+  const messageId = messageIdsOf(firstHeader(headers, 'message-id'))[0] ?? null;
+  // An id longer than any we record cannot name one of our emails: it is not a candidate.
+  const candidates = [...new Set([...inReplyTo, ...references])].filter((id) => id.length <= MAX_PROVIDER_ID_LENGTH);
   return {
-    candidateMessageIds: [...new Set([...inReplyTo, ...references])],
-    from: addressOf(firstHeader(headers, 'from')),
+    candidateMessageIds: candidates.slice(0, MAX_CANDIDATE_MESSAGE_IDS),
+    from: from === null ? null : boundedText(from, 'from', MAX_EMAIL_LENGTH),
     to: firstHeader(headers, 'to'),
     subject: firstHeader(headers, 'subject'),
-    messageId: messageIdsOf(firstHeader(headers, 'message-id'))[0] ?? null,
+    messageId: messageId === null ? null : boundedText(messageId, 'message-id', MAX_PROVIDER_ID_LENGTH),
     date: Number.isNaN(dateMs) ? null : new Date(dateMs).toISOString(),
   };
 }

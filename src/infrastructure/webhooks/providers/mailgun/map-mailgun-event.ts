@@ -6,6 +6,7 @@
 //   accepted, rejected, stored and unknown types → skipped
 // `event-data.id` is the provider event id; `message.headers.message-id` (angle brackets removed)
 // the provider message id; `user-variables` carry our ids.
+import { MAX_EMAIL_LENGTH, MAX_PROVIDER_ID_LENGTH, MAX_URL_LENGTH } from '../../../../domain/shared/input-limits.js';
 import type { EngagementReport } from '../../../../application/engagement/engagement-report.js';
 import { bareMessageId } from '../bare-message-id.js';
 import { echoedIds, leadMetadata } from '../echoed-ids.js';
@@ -13,7 +14,7 @@ import { isoFromUnixSeconds } from '../iso-time.js';
 import { parseJsonBody } from '../json-body.js';
 import { isPrivacyProxyUserAgent } from '../machine-open.js';
 import type { MappedEvents } from '../mapped-events.js';
-import { type JsonObject, isObject, optionalString, pick, requireObject, requireString } from '../payload-reader.js';
+import { type JsonObject, boundedText, isObject, optionalString, pick, requireObject, requireString } from '../payload-reader.js';
 
 type Mapped = Pick<EngagementReport, 'type' | 'bounceKind'>;
 
@@ -51,14 +52,14 @@ function toReport(data: JsonObject, name: string, mapped: Mapped): EngagementRep
   const bot = typeof clientInfo.bot === 'string' ? clientInfo.bot : '';
   const report: EngagementReport = {
     source: 'mailgun',
-    providerEventId: requireString(data, 'id', BASE),
+    providerEventId: requireString(data, 'id', BASE, MAX_PROVIDER_ID_LENGTH),
     type: mapped.type,
     occurredAt: isoFromUnixSeconds(data.timestamp, `${BASE}.timestamp`),
     sequenceId: ids.sequenceId,
     step: ids.step,
     providerMessageId: messageIdOf(data),
-    email: optionalString(data, 'recipient', BASE),
-    url: mapped.type === 'clicked' ? optionalString(data, 'url', BASE) : null,
+    email: optionalString(data, 'recipient', BASE, MAX_EMAIL_LENGTH),
+    url: mapped.type === 'clicked' ? optionalString(data, 'url', BASE, MAX_URL_LENGTH) : null,
     metadata: {
       mailgun_event: name,
       ...pick(data, ['tags', 'reason', 'severity']),
@@ -76,5 +77,5 @@ function messageIdOf(data: JsonObject): string | null {
   const message = isObject(data.message) ? data.message : {};
   const headers = isObject(message.headers) ? message.headers : {};
   const id = typeof headers['message-id'] === 'string' ? bareMessageId(headers['message-id']) : '';
-  return id === '' ? null : id;
+  return id === '' ? null : boundedText(id, `${BASE}.message.headers.message-id`, MAX_PROVIDER_ID_LENGTH);
 }

@@ -5,11 +5,13 @@
 // returned so the caller can refuse one it has already seen (Mailgun makes a fresh token for every
 // request).
 import { createHmac } from 'node:crypto';
+import { MAX_PROVIDER_ID_LENGTH, tooLong } from '../../../../domain/shared/input-limits.js';
 import { constantTimeEqual } from '../constant-time.js';
 import { parseJsonBody } from '../json-body.js';
 import { type JsonObject, isObject } from '../payload-reader.js';
 import { FIVE_MINUTES, type ReplayWindow, assertInsideWindow, unixSecondsHeader } from '../timestamp-window.js';
 import { WebhookAuthError } from '../webhook-auth-error.js';
+import { WebhookPayloadError } from '../webhook-payload-error.js';
 
 export interface MailgunSignatureInput {
   rawBody: Buffer;
@@ -40,6 +42,8 @@ export function verifyMailgunSignature(input: MailgunSignatureInput): VerifiedMa
   const parent = typeof block['parent-signature'] === 'string' ? block['parent-signature'] : '';
   const matched = constantTimeEqual(signature.toLowerCase(), expected) || constantTimeEqual(parent.toLowerCase(), expected);
   if (!matched) throw new WebhookAuthError('signature mismatch');
+  // Kept to refuse its reuse: bounded like an id.
+  if (token.length > MAX_PROVIDER_ID_LENGTH) throw new WebhookPayloadError('signature.token', tooLong(MAX_PROVIDER_ID_LENGTH));
   return { token, timestamp: new Date(signedAtMs) };
 }
 

@@ -5,6 +5,7 @@
 //     HardBounce or SpamComplaint: those are reported by the Bounce / SpamComplaint webhook
 //     already, and counting them twice would double the bounce; SuppressSending false → skipped
 // Our ids come back in `Metadata`. See postmark-event-id.ts for the provider event id.
+import { MAX_EMAIL_LENGTH, MAX_URL_LENGTH } from '../../../../domain/shared/input-limits.js';
 import type { EngagementReport } from '../../../../application/engagement/engagement-report.js';
 import { echoedIds, leadMetadata } from '../echoed-ids.js';
 import { isoFromDateTime } from '../iso-time.js';
@@ -62,8 +63,8 @@ function toReport(event: JsonObject, recordType: string, mapped: Mapped): Engage
     sequenceId: ids.sequenceId,
     step: ids.step,
     providerMessageId: optionalIdString(event, 'MessageID', ''),
-    email: optionalString(event, 'Recipient', '') ?? optionalString(event, 'Email', ''),
-    url: mapped.type === 'clicked' ? optionalString(event, 'OriginalLink', '') : null,
+    email: optionalString(event, 'Recipient', '', MAX_EMAIL_LENGTH) ?? optionalString(event, 'Email', '', MAX_EMAIL_LENGTH),
+    url: mapped.type === 'clicked' ? optionalString(event, 'OriginalLink', '', MAX_URL_LENGTH) : null,
     metadata: {
       postmark_record_type: recordType,
       ...pick(event, ['Type', 'Tag', 'MessageStream', 'Platform', 'UserAgent', 'FirstOpen', 'Origin', 'SuppressionReason']),

@@ -9,13 +9,14 @@
 // our ids come back as `data.tags`, either [{name, value}] or {name: value}. Resend documents no
 // machine-open flag: an open whose `data.open.userAgent`, if present, is Apple's privacy proxy is
 // flagged.
+import { MAX_EMAIL_LENGTH, MAX_PROVIDER_ID_LENGTH, MAX_URL_LENGTH } from '../../../../domain/shared/input-limits.js';
 import type { EngagementReport } from '../../../../application/engagement/engagement-report.js';
 import { echoedIds, leadMetadata } from '../echoed-ids.js';
 import { isoFromDateTime } from '../iso-time.js';
 import { parseJsonBody } from '../json-body.js';
 import { isPrivacyProxyUserAgent } from '../machine-open.js';
 import type { MappedEvents } from '../mapped-events.js';
-import { type JsonObject, isObject, optionalString, requireObject, requireString } from '../payload-reader.js';
+import { type JsonObject, boundedText, isObject, optionalString, requireObject, requireString } from '../payload-reader.js';
 import type { VerifiedWebhook } from '../standard-webhooks/verify-standard-webhook.js';
 
 const TYPES: Record<string, EngagementReport['type']> = {
@@ -43,9 +44,9 @@ export function mapResendEvent(rawBody: Buffer, delivery: VerifiedWebhook): Mapp
     occurredAt: event.created_at === undefined ? delivery.timestamp.toISOString() : isoFromDateTime(event.created_at, 'created_at'),
     sequenceId: ids.sequenceId,
     step: ids.step,
-    providerMessageId: requireString(data, 'email_id', 'data'),
+    providerMessageId: requireString(data, 'email_id', 'data', MAX_PROVIDER_ID_LENGTH),
     email: firstRecipient(data.to),
-    url: type === 'clicked' ? optionalString(click, 'link', 'data.click') : null,
+    url: type === 'clicked' ? optionalString(click, 'link', 'data.click', MAX_URL_LENGTH) : null,
     metadata: {
       resend_event: name,
       ...(typeof bounce.type === 'string' ? { bounce_type: bounce.type } : {}),
@@ -73,5 +74,5 @@ function firstRecipient(to: unknown): string | null {
   const first = Array.isArray(to) ? to[0] : to;
   if (typeof first !== 'string' || first.trim() === '') return null;
   const angled = /<([^<>]+)>/.exec(first);
-  return (angled ? angled[1]! : first).trim();
+  return boundedText((angled ? angled[1]! : first).trim(), Array.isArray(to) ? 'data.to[0]' : 'data.to', MAX_EMAIL_LENGTH);
 }

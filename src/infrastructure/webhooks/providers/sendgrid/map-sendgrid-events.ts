@@ -8,6 +8,7 @@
 //   processed, deferred, group_resubscribe and unknown types → skipped
 // `sg_event_id` is the provider event id; custom args (`sequence_id`, `step_number`, `lead_ext_id`)
 // arrive at the top level of each event.
+import { MAX_EMAIL_LENGTH, MAX_PROVIDER_ID_LENGTH, MAX_URL_LENGTH } from '../../../../domain/shared/input-limits.js';
 import type { EngagementReport } from '../../../../application/engagement/engagement-report.js';
 import { echoedIds, leadMetadata } from '../echoed-ids.js';
 import { isoFromUnixSeconds } from '../iso-time.js';
@@ -67,17 +68,17 @@ function classify(name: string, event: JsonObject, base: string): Mapped | null 
 
 function toReport(event: JsonObject, name: string, mapped: Mapped, base: string): EngagementReport {
   const ids = echoedIds(event);
-  const messageId = optionalString(event, 'sg_message_id', base);
+  const messageId = optionalString(event, 'sg_message_id', base, MAX_PROVIDER_ID_LENGTH);
   const report: EngagementReport = {
     source: 'sendgrid',
-    providerEventId: requireString(event, 'sg_event_id', base),
+    providerEventId: requireString(event, 'sg_event_id', base, MAX_PROVIDER_ID_LENGTH),
     type: mapped.type,
     occurredAt: isoFromUnixSeconds(event.timestamp, pathOf(base, 'timestamp')),
     sequenceId: ids.sequenceId,
     step: ids.step,
     providerMessageId: messageId === null ? null : sendGridMessageId(messageId),
-    email: optionalString(event, 'email', base),
-    url: mapped.type === 'clicked' ? optionalString(event, 'url', base) : null,
+    email: optionalString(event, 'email', base, MAX_EMAIL_LENGTH),
+    url: mapped.type === 'clicked' ? optionalString(event, 'url', base, MAX_URL_LENGTH) : null,
     metadata: { sendgrid_event: name, ...pick(event, KEPT), ...leadMetadata(ids) },
   };
   if (mapped.bounceKind) report.bounceKind = mapped.bounceKind;

@@ -11,11 +11,12 @@
 // Provider event id: the SNS MessageId, plus `:<index>` when the event names several recipients.
 // `mail.messageId` is the provider message id; our ids come from `mail.tags` (arrays of strings).
 // occurredAt: the event's own timestamp, else the SNS Timestamp.
+import { MAX_PROVIDER_ID_LENGTH } from '../../../../domain/shared/input-limits.js';
 import type { EngagementReport } from '../../../../application/engagement/engagement-report.js';
 import { echoedIds, leadMetadata } from '../echoed-ids.js';
 import { isoFromDateTime } from '../iso-time.js';
 import type { MappedEvents } from '../mapped-events.js';
-import { isObject, optionalString, requireObject, requireString } from '../payload-reader.js';
+import { boundedText, isObject, optionalString, requireObject, requireString } from '../payload-reader.js';
 import { WebhookPayloadError } from '../webhook-payload-error.js';
 import { sesEventKind } from './ses-event-kind.js';
 import type { SnsNotification } from './sns-message.js';
@@ -33,13 +34,14 @@ export function mapSesNotification(notification: SnsNotification): MappedEvents 
   const kind = sesEventKind(name, detail, mail);
   if (kind === null) return { reports: [], skipped: [{ index: 0, event: name, reason: 'not an engagement event' }] };
 
+  const messageId = boundedText(notification.MessageId, 'MessageId', MAX_PROVIDER_ID_LENGTH);
   const ids = echoedIds(mail.tags);
   const occurredAt = isoFromDateTime(detail.timestamp ?? notification.Timestamp, `Message.${detailKey}.timestamp`);
-  const providerMessageId = requireString(mail, 'messageId', 'Message.mail');
+  const providerMessageId = requireString(mail, 'messageId', 'Message.mail', MAX_PROVIDER_ID_LENGTH);
   const reports = kind.recipients.map(
     (email, i): EngagementReport => ({
       source: 'ses',
-      providerEventId: kind.recipients.length > 1 ? `${notification.MessageId}:${i}` : notification.MessageId,
+      providerEventId: kind.recipients.length > 1 ? `${messageId}:${i}` : messageId,
       occurredAt,
       sequenceId: ids.sequenceId,
       step: ids.step,

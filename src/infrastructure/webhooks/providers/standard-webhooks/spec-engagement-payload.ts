@@ -4,6 +4,7 @@
 // example). The Airflow form `{conf: {...}}` is accepted too. Our ids may come at the top level or
 // inside `metadata` (integrations often echo back the metadata our outgoing emails carry).
 // Every error names the field and, for arrays, the index: `[2].event_type: must be one of …`.
+import { MAX_EMAIL_LENGTH, MAX_PROVIDER_ID_LENGTH, MAX_URL_LENGTH } from '../../../../domain/shared/input-limits.js';
 import { detailsProblem } from '../../../../domain/sequence/engagement-details.js';
 import { bareMessageId } from '../bare-message-id.js';
 import { positiveInteger } from '../echoed-ids.js';
@@ -59,12 +60,11 @@ function parseEvent(item: JsonObject, base: string): SpecEngagementEvent {
     throw new WebhookPayloadError(at('event_type'), `must be one of ${SPEC_EVENT_TYPES.join(', ')}`);
   }
   const metadata = parseMetadata(item.metadata, at('metadata'));
-  const email = optionalString(item, 'email', base);
+  const email = optionalString(item, 'email', base, MAX_EMAIL_LENGTH);
   if (email !== null && !/^[^\s@]+@[^\s@]+$/.test(email)) throw new WebhookPayloadError(at('email'), 'must be an email address');
   const sequenceId = idField(item, metadata, 'sequence_id', base);
   if (email === null && sequenceId === null) throw new WebhookPayloadError(at('email'), 'is required when sequence_id is absent');
-  const eventId = optionalString(item, 'event_id', base);
-  if (eventId !== null && eventId.length > 200) throw new WebhookPayloadError(at('event_id'), 'must be at most 200 characters');
+  const eventId = optionalString(item, 'event_id', base, MAX_PROVIDER_ID_LENGTH);
   return {
     eventType: eventType as SpecEventType,
     email,
@@ -72,8 +72,8 @@ function parseEvent(item: JsonObject, base: string): SpecEngagementEvent {
     sequenceId,
     step: idField(item, metadata, 'step_number', base),
     eventId,
-    messageId: messageIdOf(optionalString(item, 'message_id', base) ?? optionalString(metadata, 'message_id', at('metadata'))),
-    url: optionalString(item, 'url', base) ?? optionalString(metadata, 'url', at('metadata')),
+    messageId: messageIdOf(optionalString(item, 'message_id', base, MAX_PROVIDER_ID_LENGTH) ?? optionalString(metadata, 'message_id', at('metadata'), MAX_PROVIDER_ID_LENGTH)),
+    url: optionalString(item, 'url', base, MAX_URL_LENGTH) ?? optionalString(metadata, 'url', at('metadata'), MAX_URL_LENGTH),
     bounceKind: bounceKindOf(item, metadata, base),
     machineOpen: metadata.machine_open === true,
     metadata,

@@ -3,10 +3,12 @@
 // sends `v1,<base64>` entries, space-separated, in `webhook-signature`. Svix (Resend) uses the same
 // scheme with `svix-` headers. The timestamp must be within 5 minutes of `now`, either way.
 import { createHmac } from 'node:crypto';
+import { MAX_PROVIDER_ID_LENGTH, tooLong } from '../../../../domain/shared/input-limits.js';
 import { constantTimeEqual } from '../constant-time.js';
 import { FIVE_MINUTES, type ReplayWindow, assertInsideWindow, unixSecondsHeader } from '../timestamp-window.js';
 import { WebhookAuthError } from '../webhook-auth-error.js';
 import { type WebhookHeaders, requireHeader } from '../webhook-headers.js';
+import { WebhookPayloadError } from '../webhook-payload-error.js';
 import { decodeWebhookSecret } from './standard-webhook-secret.js';
 
 export interface StandardWebhookInput {
@@ -49,5 +51,7 @@ export function verifyStandardWebhook(input: StandardWebhookInput): VerifiedWebh
   let matched = false;
   for (const candidate of offered) for (const digest of expected) matched = constantTimeEqual(candidate, digest) || matched;
   if (!matched) throw new WebhookAuthError('signature mismatch');
+  // The id becomes the provider event id: bounded like every other (checked once it is known to be signed).
+  if (id.length > MAX_PROVIDER_ID_LENGTH) throw new WebhookPayloadError(`${prefix}-id`, tooLong(MAX_PROVIDER_ID_LENGTH));
   return { id, timestamp: new Date(signedAtMs) };
 }
