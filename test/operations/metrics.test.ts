@@ -89,7 +89,7 @@ describe('GET /metrics', () => {
     for (const name of ADVERTISED) expect(after.text).toContain(`# TYPE ${name} `);
     expect(after.text).toMatch(/^nurture_process_process_cpu_seconds_total /m);
     // No counter of the service's own sits at zero: each one is incremented by something real.
-    const own = (await f.app.app.get(Registry).getMetricsAsJSON()).filter((m) => m.type === 'counter' && !m.name.startsWith('nurture_process_'));
+    const own = (await f.app.app.get(Registry).getMetricsAsJSON()).filter((m) => String(m.type) === 'counter' && !m.name.startsWith('nurture_process_'));
     expect(own.map((m) => m.name).sort()).toEqual(['nurture_engagement_events_total', 'nurture_webhook_requests_total']);
     for (const m of own) expect([m.name, m.values.reduce((sum, v) => sum + v.value, 0) > 0]).toEqual([m.name, true]);
   });
