@@ -672,8 +672,12 @@ CREATE TABLE IF NOT EXISTS lead_nurturing_runs (
                             CHECK (status IN ('succeeded', 'failed', 'skipped')),
     dry_run     boolean     NOT NULL,
     parameters  jsonb       NOT NULL,
-    steps       jsonb       NOT NULL
+    steps       jsonb       NOT NULL,
+    warnings    jsonb       NOT NULL DEFAULT '[]'
 );
+
+-- Added after the first release.
+ALTER TABLE lead_nurturing_runs ADD COLUMN IF NOT EXISTS warnings jsonb NOT NULL DEFAULT '[]';
 
 CREATE INDEX IF NOT EXISTS lead_nurturing_runs_started_at_idx ON lead_nurturing_runs (started_at DESC);
 
@@ -687,6 +691,7 @@ COMMENT ON COLUMN lead_nurturing_runs.status IS 'succeeded (every step ran), fai
 COMMENT ON COLUMN lead_nurturing_runs.dry_run IS 'True when the run rendered and recorded its emails (status dry_run) without POSTing them.';
 COMMENT ON COLUMN lead_nurturing_runs.parameters IS 'The parameters in force, with webhook URLs reduced to their origin (their paths carry secrets).';
 COMMENT ON COLUMN lead_nurturing_runs.steps IS 'Per step, in order: {step, status, durationMs, counts, errors, notes}.';
+COMMENT ON COLUMN lead_nurturing_runs.warnings IS 'About the run as a whole, one line each: e.g. that it sent for real while NURTURE_PUBLIC_URL was unset or local (dead unsubscribe links).';
 
 -- Engagement webhooks match a recipient to its latest sequence case-insensitively.
 CREATE INDEX IF NOT EXISTS lead_nurturing_sequences_lower_email_idx ON lead_nurturing_sequences (lower(email));
@@ -759,8 +764,8 @@ COMMENT ON COLUMN lead_nurturing_unmatched_events.resolved_at IS 'When it was ma
 COMMENT ON COLUMN lead_nurturing_unmatched_events.resolution IS 'For matched events: recorded, duplicate (already recorded), or refused: <reason>.';
 
 -- ---------------------------------------------------------------------------------------------
--- nurture_settings: values the service generates once and keeps (e.g. the unsubscribe-link key
--- when NURTURE_UNSUBSCRIBE_SECRET is not set).
+-- nurture_settings: values the service generates once and keeps. Never secrets: those are in
+-- nurture_secrets.
 -- ---------------------------------------------------------------------------------------------
 CREATE TABLE IF NOT EXISTS nurture_settings (
     name       text        PRIMARY KEY,
@@ -768,10 +773,38 @@ CREATE TABLE IF NOT EXISTS nurture_settings (
     created_at timestamptz NOT NULL DEFAULT now()
 );
 
-COMMENT ON TABLE nurture_settings IS 'Values the service generates once and keeps.';
-COMMENT ON COLUMN nurture_settings.name IS 'The setting, e.g. unsubscribe_secret.';
-COMMENT ON COLUMN nurture_settings.value IS 'Its value (secrets are random, generated here; set the environment variable to use your own).';
+COMMENT ON TABLE nurture_settings IS 'Values the service generates once and keeps (never secrets: see nurture_secrets).';
+COMMENT ON COLUMN nurture_settings.name IS 'The setting''s name.';
+COMMENT ON COLUMN nurture_settings.value IS 'Its value.';
 COMMENT ON COLUMN nurture_settings.created_at IS 'When it was generated.';
+
+-- ---------------------------------------------------------------------------------------------
+-- nurture_secrets: secrets the service generates when none is configured (the unsubscribe-link
+-- key while NURTURE_UNSUBSCRIBE_SECRET is not set). Row level security with no policy: only the
+-- table's owner (the role that ran the migrations, which the service runs as) and superusers
+-- see its rows; a role granted SELECT on every table (an analysts' role) reads none. PUBLIC has
+-- no privilege on it.
+-- ---------------------------------------------------------------------------------------------
+CREATE TABLE IF NOT EXISTS nurture_secrets (
+    name       text        PRIMARY KEY,
+    value      text        NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+
+ALTER TABLE nurture_secrets ENABLE ROW LEVEL SECURITY;
+REVOKE ALL ON nurture_secrets FROM PUBLIC;
+
+COMMENT ON TABLE nurture_secrets IS 'Secrets the service generated (readable only by the table''s owner: row level security, no policy).';
+COMMENT ON COLUMN nurture_secrets.name IS 'The secret, e.g. unsubscribe_secret (the key of unsubscribe links while NURTURE_UNSUBSCRIBE_SECRET is not set).';
+COMMENT ON COLUMN nurture_secrets.value IS 'Its value, random, generated here; configure the environment variable to use your own.';
+COMMENT ON COLUMN nurture_secrets.created_at IS 'When it was generated.';
+
+-- Installs before nurture_secrets kept the generated key in nurture_settings, in plain text:
+-- it moves here (links already sent keep working) and leaves nurture_settings.
+INSERT INTO nurture_secrets (name, value, created_at)
+    SELECT name, value, created_at FROM nurture_settings WHERE name = 'unsubscribe_secret'
+    ON CONFLICT (name) DO NOTHING;
+DELETE FROM nurture_settings WHERE name = 'unsubscribe_secret';
 
 -- ---------------------------------------------------------------------------------------------
 -- nurture_webhook_tokens: webhook tokens already used (Mailgun signs only timestamp + token, so
@@ -792,3 +825,29 @@ COMMENT ON COLUMN nurture_webhook_tokens.source IS 'The provider (mailgun).';
 COMMENT ON COLUMN nurture_webhook_tokens.token IS 'The token the provider signed.';
 COMMENT ON COLUMN nurture_webhook_tokens.body_sha256 IS 'SHA-256 of the request body it came with: the same body again is a retry, another body a replay.';
 COMMENT ON COLUMN nurture_webhook_tokens.seen_at IS 'When the token was first seen (rows older than a day are deleted).';
+
+-- ---------------------------------------------------------------------------------------------
+-- nurture_gauges: the counts /metrics reports, kept current by their writers so that a scrape
+-- reads a handful of rows instead of counting large tables: sequences_by_status by the
+-- projection (in the transaction that writes the sequences), unmatched_events by the statement
+-- that parks them. `nurture projections rebuild` recomputes both.
+-- ---------------------------------------------------------------------------------------------
+CREATE TABLE IF NOT EXISTS nurture_gauges (
+    name  text   NOT NULL,
+    label text   NOT NULL DEFAULT '',
+    value bigint NOT NULL,
+    PRIMARY KEY (name, label)
+);
+
+COMMENT ON TABLE nurture_gauges IS 'Counts /metrics reports, maintained with the rows they count (no count(*) per scrape).';
+COMMENT ON COLUMN nurture_gauges.name IS 'The gauge: sequences_by_status (label: the status) or unmatched_events (no label).';
+COMMENT ON COLUMN nurture_gauges.label IS 'The gauge''s label value, e.g. the sequence status; empty when it has none.';
+COMMENT ON COLUMN nurture_gauges.value IS 'The count: lead_nurturing_sequences rows with that status, or lead_nurturing_unmatched_events rows.';
+
+-- The counts of an install made before the gauges (a gauge already there is current).
+INSERT INTO nurture_gauges (name, label, value)
+    SELECT 'sequences_by_status', status, count(*) FROM lead_nurturing_sequences GROUP BY status
+    ON CONFLICT (name, label) DO NOTHING;
+INSERT INTO nurture_gauges (name, label, value)
+    SELECT 'unmatched_events', '', count(*) FROM lead_nurturing_unmatched_events
+    ON CONFLICT (name, label) DO NOTHING;

@@ -6,6 +6,7 @@ import { LOG_START, type LogCheckpoint, checkpointOf } from '../application/port
 import { withTransaction } from '../infrastructure/database/database.js';
 import { deleteCheckpoint, lockCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { NURTURING_READ_MODEL, NurturingReadModelProjection } from './nurturing-read-model/nurturing-read-model.projection.js';
+import { recountGauges } from './nurturing-read-model/gauges.js';
 import { LIVE_TABLES, type ReadModelTables, SHADOW_TABLES, UPSERT_KEYS } from './nurturing-read-model/read-model-tables.js';
 import { DEFAULT_PROJECTION_BATCH_SIZE, type LogReaderFor, Projector } from './projector.js';
 
@@ -38,6 +39,7 @@ export async function rebuildReadModel(pool: pg.Pool, readerFor: LogReaderFor, o
     }
     const reached = await lockCheckpoint(client, SHADOW_CHECKPOINT);
     await copyShadowIntoLive(client, SHADOW_TABLES, LIVE_TABLES);
+    await recountGauges(client);
     await saveCheckpoint(client, NURTURING_READ_MODEL, reached);
     await deleteCheckpoint(client, SHADOW_CHECKPOINT);
     await dropShadowTables(client);

@@ -21,6 +21,7 @@ const report: RunReport = {
   dryRun: false,
   status: 'succeeded',
   parameters: {},
+  warnings: [],
   steps: [
     step('identify_cold_leads', { cold_leads: 17 }),
     step('start_nurturing_sequences', { sequences_started: 11 }),

@@ -48,6 +48,45 @@ describe('nurture serve', () => {
     child = undefined;
   });
 
+  it('listens on NURTURE_HOST, and warns at start that /metrics is open and NURTURE_PUBLIC_URL is unset while sending for real', async () => {
+    child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
+      env: { PATH: process.env.PATH, ...env, NURTURE_HOST: '127.0.0.1', NURTURE_DRY_RUN: 'false', NURTURE_EMAIL_WEBHOOK_URL: 'http://127.0.0.1:9/send', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    await waitFor(() => /listening on/.test(out), 30_000, () => out + err);
+    const port = Number(/listening on http:\/\/127\.0\.0\.1:(\d+) \(/.exec(out)![1]);
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    expect(err).toMatch(/^nurture serve: warning: \/metrics is open .*NURTURE_METRICS_TOKEN/m);
+    expect(err).toMatch(/^nurture serve: warning: NURTURE_PUBLIC_URL is not set: /m);
+
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child!.on('exit', resolve));
+    child = undefined;
+  });
+
+  it('warns of neither with a metrics token and a public URL; --host sets the address too', async () => {
+    child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], {
+      env: { PATH: process.env.PATH, ...env, NURTURE_DRY_RUN: 'false', NURTURE_EMAIL_WEBHOOK_URL: 'http://127.0.0.1:9/send', NURTURE_METRICS_TOKEN: 't', NURTURE_PUBLIC_URL: 'https://nurture.example.com', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    await waitFor(() => /listening on/.test(out), 30_000, () => out + err);
+    const port = Number(/listening on http:\/\/127\.0\.0\.1:(\d+) \(/.exec(out)![1]);
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    expect(err).not.toMatch(/warning/);
+
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child!.on('exit', resolve));
+    child = undefined;
+  });
+
   it('refuses a bad schedule or bad parameters before starting, naming them', async () => {
     const cron = await runCli(['serve', '--schedule', 'every tuesday'], env);
     expect(cron.code).toBe(2);

@@ -70,6 +70,9 @@ describe('projections: rebuild equals live', () => {
           if (at === ops.length) await before(at);
           await live.catchUp();
           const liveRows = await readModelSnapshot(t.db.pool);
+          // The /metrics gauges the projection keeps agree with the rows they count.
+          const liveGauges = await statusGauges(t.db.pool);
+          expect(liveGauges).toEqual(await statusCounts(t.db.pool));
 
           // The live rows agree with the aggregate's own state, replayed from its stream.
           const { rows } = await t.db.pool.query('SELECT id, status, current_step, total_steps FROM lead_nurturing_sequences ORDER BY id');
@@ -81,6 +84,7 @@ describe('projections: rebuild equals live', () => {
 
           await rebuildReadModel(t.db.pool, readerFor, { batchSize: rebuildBatch, windowEvents });
           expect(await readModelSnapshot(t.db.pool)).toEqual(liveRows);
+          expect(await statusGauges(t.db.pool)).toEqual(liveGauges);
         },
       ),
       { numRuns: 12 },
@@ -100,8 +104,10 @@ describe('projections: rebuild equals live', () => {
         await Promise.all(passes);
         await live.catchUp();
         const liveRows = await readModelSnapshot(t.db.pool);
+        expect(await statusGauges(t.db.pool)).toEqual(await statusCounts(t.db.pool));
         await rebuildReadModel(t.db.pool, readerFor, { batchSize: 7 });
         expect(await readModelSnapshot(t.db.pool)).toEqual(liveRows);
+        expect(await statusGauges(t.db.pool)).toEqual(await statusCounts(t.db.pool));
       }),
       { numRuns: 8 },
     );
@@ -126,13 +132,27 @@ describe('projections: rebuild equals live', () => {
     const projection = new NurturingReadModelProjection();
     await projection.apply(t.db.pool as unknown as pg.ClientBase, events);
     const once = await readModelSnapshot(t.db.pool);
+    const gaugesOnce = await statusGauges(t.db.pool);
     await projection.apply(t.db.pool as unknown as pg.ClientBase, events);
     expect(await readModelSnapshot(t.db.pool)).toEqual(once);
+    expect(await statusGauges(t.db.pool)).toEqual(gaugesOnce);
+    expect(gaugesOnce).toEqual(await statusCounts(t.db.pool));
     expect(once.lead_nurturing_suppressions).toHaveLength(1);
   });
 });
 
 async function reset(pool: pg.Pool): Promise<void> {
   await pool.query(`TRUNCATE es_events, es_streams, lead_nurturing_sequences, lead_nurturing_events,
-    lead_nurturing_engagement_summary, lead_nurturing_suppressions, nurture_projection_checkpoints`);
+    lead_nurturing_engagement_summary, lead_nurturing_suppressions, nurture_projection_checkpoints, nurture_gauges`);
+}
+
+/** The sequences-by-status gauge /metrics reports (statuses it counts none of left out). */
+async function statusGauges(pool: pg.Pool): Promise<Record<string, number>> {
+  const { rows } = await pool.query(`SELECT label, value::int AS n FROM nurture_gauges WHERE name = 'sequences_by_status' AND value <> 0 ORDER BY label`);
+  return Object.fromEntries(rows.map((r) => [r.label, r.n]));
+}
+
+async function statusCounts(pool: pg.Pool): Promise<Record<string, number>> {
+  const { rows } = await pool.query(`SELECT status, count(*)::int AS n FROM lead_nurturing_sequences GROUP BY status ORDER BY status`);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }

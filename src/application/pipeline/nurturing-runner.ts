@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { PipelineDeps } from './pipeline-deps.js';
 import { dryRunDeps } from './dry-run/dry-run-deps.js';
 import { previewOf } from './dry-run/dry-run-preview.js';
+import { runWarnings } from './public-url-warning.js';
 import { redactParameters } from './redact-parameters.js';
 import type { RunContext } from './run-context.js';
 import type { RunParameters } from './run-parameters.js';
@@ -58,6 +59,7 @@ export class NurturingRunner {
       status: 'succeeded',
       parameters: redactParameters(request.params),
       steps: [],
+      warnings: runWarnings(request.params, this.deps.publicUrl),
     };
     const ctx: RunContext = {
       runId,

@@ -31,5 +31,7 @@ export interface PipelineDeps {
   notifier(params: RunParameters): Notifier | null;
   /** The one-click unsubscribe headers every email carries. */
   unsubscribeLinks(): Promise<UnsubscribeLinks>;
+  /** The public URL those links point at, as configured (undefined: not configured). */
+  publicUrl: string | undefined;
 }
 

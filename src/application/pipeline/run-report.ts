@@ -36,6 +36,8 @@ export interface RunReport {
   /** Parameters in force, secrets redacted. */
   parameters: Record<string, unknown>;
   steps: StepReport[];
+  /** What the operator should know about the run as a whole (e.g. unsubscribe links that reach nothing). */
+  warnings: string[];
   /** A dry run's would-be starts, emails (rendered), qualifications, pauses and stops. */
   preview?: DryRunPreview;
 }

@@ -38,6 +38,7 @@ export function registerRun(program: Command): void {
     });
     if (json) console.log(JSON.stringify(report, null, 2));
     else printSummary(report);
+    if (!json) for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
     if (report.status === 'failed') process.exitCode = 1;
   });
 }

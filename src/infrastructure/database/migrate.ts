@@ -4,8 +4,9 @@ import type { Database } from './database.js';
 import { EventStore1764115200000 } from './migrations/1764115200000-event-store.js';
 import { ReadSide1764115200001 } from './migrations/1764115200001-read-side.js';
 import { ReadSideUpgrade1796169600000 } from './migrations/1796169600000-read-side-upgrade.js';
+import { OperationsAndSecrets1796256000000 } from './migrations/1796256000000-operations-and-secrets.js';
 
-export const MIGRATIONS = [EventStore1764115200000, ReadSide1764115200001, ReadSideUpgrade1796169600000];
+export const MIGRATIONS = [EventStore1764115200000, ReadSide1764115200001, ReadSideUpgrade1796169600000, OperationsAndSecrets1796256000000];
 export const MIGRATIONS_TABLE = 'nurture_migrations';
 
 export async function runMigrations(db: Database): Promise<string[]> {

@@ -3,6 +3,7 @@
 import type pg from 'pg';
 import type { EngagementReport } from '../../application/engagement/engagement-report.js';
 import type { ParkedEngagement, UnmatchedEventLog, UnmatchedEventRow } from '../../application/ports/engagement-matcher.js';
+import { GAUGES_TABLE, UNMATCHED_EVENTS } from '../../projections/nurturing-read-model/gauges.js';
 
 export class SqlUnmatchedEventLog implements UnmatchedEventLog {
   constructor(private readonly db: Pick<pg.Pool, 'query'>) {}
@@ -22,17 +23,24 @@ export class SqlUnmatchedEventLog implements UnmatchedEventLog {
       report: r,
       delivery_metadata: metadata ?? null,
     }));
-    const result = await this.db.query(
-      `INSERT INTO lead_nurturing_unmatched_events (source, provider_event_id, event_type, email, sequence_id, provider_message_id, occurred_at,
-                                                    reason, metadata, report, delivery_metadata, received_at)
-       SELECT source, provider_event_id, event_type, email, sequence_id, provider_message_id, occurred_at, reason, metadata, report, delivery_metadata, $2
-         FROM jsonb_to_recordset($1::jsonb) AS x(source text, provider_event_id text, event_type text, email text, sequence_id bigint,
-                                                  provider_message_id text, occurred_at timestamptz, reason text, metadata jsonb,
-                                                  report jsonb, delivery_metadata jsonb)
-       ON CONFLICT (source, provider_event_id) DO NOTHING`,
-      [JSON.stringify(rows), receivedAt],
+    // The /metrics gauge moves in the same statement as the rows it counts.
+    const result = await this.db.query<{ parked: number }>(
+      `WITH parked AS (
+         INSERT INTO lead_nurturing_unmatched_events (source, provider_event_id, event_type, email, sequence_id, provider_message_id, occurred_at,
+                                                      reason, metadata, report, delivery_metadata, received_at)
+         SELECT source, provider_event_id, event_type, email, sequence_id, provider_message_id, occurred_at, reason, metadata, report, delivery_metadata, $2
+           FROM jsonb_to_recordset($1::jsonb) AS x(source text, provider_event_id text, event_type text, email text, sequence_id bigint,
+                                                    provider_message_id text, occurred_at timestamptz, reason text, metadata jsonb,
+                                                    report jsonb, delivery_metadata jsonb)
+         ON CONFLICT (source, provider_event_id) DO NOTHING
+         RETURNING 1),
+       counted AS (
+         INSERT INTO ${GAUGES_TABLE} (name, label, value) SELECT $3, '', count(*) FROM parked HAVING count(*) > 0
+         ON CONFLICT (name, label) DO UPDATE SET value = ${GAUGES_TABLE}.value + EXCLUDED.value)
+       SELECT count(*)::int AS parked FROM parked`,
+      [JSON.stringify(rows), receivedAt, UNMATCHED_EVENTS],
     );
-    return result.rowCount ?? 0;
+    return result.rows[0]?.parked ?? 0;
   }
 
   async parked({ receivedSince, afterId, limit }: { receivedSince: string; afterId: number; limit: number }): Promise<ParkedEngagement[]> {

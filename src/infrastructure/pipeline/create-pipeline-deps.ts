@@ -17,7 +17,7 @@ import { WorkerProjector } from '../projections/worker-projector.js';
 import { SqlSequenceIdAllocator } from '../sequences/sql-sequence-id-allocator.js';
 import { SqlSuppressionList } from '../suppression/sql-suppression-list.js';
 import { SqlTemplateCatalog } from '../templates/sql-template-catalog.js';
-import { loadUnsubscribeTokens } from '../unsubscribe/load-unsubscribe-tokens.js';
+import { configuredPublicUrl, loadUnsubscribeTokens } from '../unsubscribe/load-unsubscribe-tokens.js';
 import { LocalRunCoordination } from './local-run-coordination.js';
 import { PgRunCoordination } from './pg-run-coordination.js';
 import { type CatchesUp, SqlPipelineReadModel } from './sql-pipeline-read-model.js';
@@ -49,6 +49,7 @@ export function createPipelineDeps(db: Database, projector: CatchesUp = new Proj
     engagementSource: (p) => (p.engagement_api_url ? new ApiEngagementSource(p.engagement_api_url, retryPolicyOf(p)) : null),
     notifier: (p) => (p.slack_webhook_url ? new SlackNotifier(p.slack_webhook_url, retryPolicyOf(p)) : null),
     unsubscribeLinks: () => loadUnsubscribeTokens(pool),
+    publicUrl: configuredPublicUrl(),
   };
 }
 

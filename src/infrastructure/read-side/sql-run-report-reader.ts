@@ -11,6 +11,7 @@ interface RunRow {
   dry_run: boolean;
   parameters: Record<string, unknown>;
   steps: RunReport['steps'];
+  warnings: string[];
 }
 
 const toReport = (r: RunRow): RunReport => ({
@@ -22,6 +23,7 @@ const toReport = (r: RunRow): RunReport => ({
   status: r.status,
   parameters: r.parameters,
   steps: r.steps,
+  warnings: r.warnings,
 });
 
 export class SqlRunReportReader implements RunReportReader {

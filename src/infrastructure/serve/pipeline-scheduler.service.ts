@@ -54,6 +54,7 @@ export class PipelineSchedulerService implements OnApplicationBootstrap, OnAppli
       const params = loadRunParameters({ env: process.env, configFile: this.options.configFile });
       const report = await this.runner.run({ params });
       this.logger.log(summary(report));
+      for (const warning of report.warnings) this.logger.warn(`run ${report.runId}: ${warning}`);
       return report;
     } catch (error) {
       this.logger.error(`run failed: ${(error as Error).message}`);

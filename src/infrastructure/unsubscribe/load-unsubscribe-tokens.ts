@@ -1,19 +1,47 @@
-// The unsubscribe-link key: NURTURE_UNSUBSCRIBE_SECRET, or one generated once and kept in the
-// database, so links keep working across restarts and instances with nothing configured.
+// The unsubscribe-link keys: NURTURE_UNSUBSCRIBE_SECRET signs (the production path), and the
+// keys of NURTURE_UNSUBSCRIBE_PREVIOUS_SECRETS still verify the links already sent. With no
+// secret configured, one is generated once and kept in `nurture_secrets` (see the schema: row
+// level security shows its rows only to the table's owner, the service's role), so links keep
+// working across restarts and instances with nothing configured, and analysts who read the
+// read side never see it.
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { UnsubscribeTokens } from './unsubscribe-tokens.js';
 
-export function publicUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return env.NURTURE_PUBLIC_URL || `http://localhost:${env.PORT || 3000}`;
+export const GENERATED_SECRET_NAME = 'unsubscribe_secret';
+
+/** NURTURE_PUBLIC_URL as configured (undefined when unset). */
+export function configuredPublicUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.NURTURE_PUBLIC_URL || undefined;
 }
+
+export function publicUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return configuredPublicUrl(env) ?? `http://localhost:${env.PORT || 3000}`;
+}
+
+/** The keys of a comma-separated list, in order, blanks dropped. */
+const keyList = (value: string | undefined): Buffer[] =>
+  (value ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k.length > 0)
+    .map((k) => Buffer.from(k, 'utf8'));
 
 export async function loadUnsubscribeTokens(db: Pick<pg.Pool, 'query'>, env: NodeJS.ProcessEnv = process.env): Promise<UnsubscribeTokens> {
   const configured = env.NURTURE_UNSUBSCRIBE_SECRET;
-  if (configured) return new UnsubscribeTokens(Buffer.from(configured, 'utf8'), publicUrlFromEnv(env));
-  await db.query(`INSERT INTO nurture_settings (name, value) VALUES ('unsubscribe_secret', $1) ON CONFLICT (name) DO NOTHING`, [
+  const signing = configured ? Buffer.from(configured, 'utf8') : await generatedKey(db);
+  return new UnsubscribeTokens([signing, ...keyList(env.NURTURE_UNSUBSCRIBE_PREVIOUS_SECRETS)], publicUrlFromEnv(env));
+}
+
+async function generatedKey(db: Pick<pg.Pool, 'query'>): Promise<Buffer> {
+  await db.query(`INSERT INTO nurture_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
+    GENERATED_SECRET_NAME,
     randomBytes(32).toString('base64url'),
   ]);
-  const { rows } = await db.query<{ value: string }>(`SELECT value FROM nurture_settings WHERE name = 'unsubscribe_secret'`);
-  return new UnsubscribeTokens(Buffer.from(rows[0]!.value, 'utf8'), publicUrlFromEnv(env));
+  const { rows } = await db.query<{ value: string }>(`SELECT value FROM nurture_secrets WHERE name = $1`, [GENERATED_SECRET_NAME]);
+  if (!rows[0]) {
+    // Row level security hides the row from a role that is not the table's owner.
+    throw new Error('the generated unsubscribe key is not readable by this database role: set NURTURE_UNSUBSCRIBE_SECRET, or run as the role that ran the migrations');
+  }
+  return Buffer.from(rows[0].value, 'utf8');
 }

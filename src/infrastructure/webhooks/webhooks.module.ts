@@ -1,6 +1,7 @@
 // The public endpoints: engagement webhooks (the specification's and five providers'), inbound
-// replies, one-click unsubscribe, /metrics. Rate-limited per client; no API keys (signatures).
-import { Module } from '@nestjs/common';
+// replies, one-click unsubscribe, /metrics. Rate-limited per client; no API keys (signatures;
+// /metrics has its own token).
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { EngagementIngestionService } from './engagement-ingestion.service.js';
 import { EngagementWebhookController } from './engagement-webhook.controller.js';
@@ -15,17 +16,22 @@ import { SendGridWebhookController } from './sendgrid-webhook.controller.js';
 import { SNS_CERTIFICATES, SesWebhookController } from './ses-webhook.controller.js';
 import { UnsubscribeController } from './unsubscribe.controller.js';
 import { WebhookMetrics } from './webhook-metrics.js';
+import { WebhookRequestCounter } from './webhook-request-counter.js';
 import { WebhookReceiver } from './webhook-receiver.service.js';
+
+const WEBHOOK_CONTROLLERS = [
+  EngagementWebhookController,
+  SendGridWebhookController,
+  MailgunWebhookController,
+  PostmarkWebhookController,
+  SesWebhookController,
+  ResendWebhookController,
+  InboundWebhookController,
+];
 
 @Module({
   controllers: [
-    EngagementWebhookController,
-    SendGridWebhookController,
-    MailgunWebhookController,
-    PostmarkWebhookController,
-    SesWebhookController,
-    ResendWebhookController,
-    InboundWebhookController,
+    ...WEBHOOK_CONTROLLERS,
     UnsubscribeController,
     MetricsController,
   ],
@@ -46,4 +52,8 @@ import { WebhookReceiver } from './webhook-receiver.service.js';
   ],
   exports: [EngagementIngestionService, Registry, SNS_CERTIFICATES],
 })
-export class WebhooksModule {}
+export class WebhooksModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(WebhookRequestCounter).forRoutes(...WEBHOOK_CONTROLLERS);
+  }
+}

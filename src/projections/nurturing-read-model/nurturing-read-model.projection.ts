@@ -7,6 +7,7 @@ import { upcastEvent } from '../../application/sequences/upcast-event.js';
 import { SEQUENCE_STREAM_PREFIX } from '../../domain/sequence/events.js';
 import type { Projection, ProjectionWindow } from '../projection.js';
 import { type EventInStream, applyEvent } from './apply-event.js';
+import { moveStatusGauge } from './gauges.js';
 import { type ReadModelTables, LIVE_TABLES, loadAffectedRows, writeAffectedRows } from './read-model-tables.js';
 import { type AffectedRows, emailKey, emptyAffectedRows } from './rows.js';
 
@@ -16,6 +17,8 @@ export class NurturingReadModelProjection implements Projection {
   constructor(
     readonly tables: ReadModelTables = LIVE_TABLES,
     readonly name: string = NURTURING_READ_MODEL,
+    /** Keeps the /metrics gauges of the tables it writes (the live ones; a rebuild recounts). */
+    readonly keepsGauges: boolean = tables === LIVE_TABLES,
   ) {}
 
   // The rows of the last committed batches, kept while this instance is the only writer: valid
@@ -49,6 +52,7 @@ export class NurturingReadModelProjection implements Projection {
    * A window is flushed once. */
   openWindow(from?: LogCheckpoint, carried?: AffectedRows): NurturingWindow {
     const tables = this.tables;
+    const keepsGauges = this.keepsGauges;
     const cached = this.cache && from && sameCheckpoint(this.cache.at, from) ? this.cache.rows : null;
     const rows = cached ?? emptyAffectedRows();
     const touched = new Set<number>();
@@ -76,7 +80,9 @@ export class NurturingReadModelProjection implements Projection {
         return touched.size;
       },
       async flush(client) {
-        await writeAffectedRows(client, tables, cached || touched.size < rows.sequences.size ? rowsOf(rows, touched) : rows);
+        const written = cached || touched.size < rows.sequences.size ? rowsOf(rows, touched) : rows;
+        if (keepsGauges) await moveStatusGauge(client, tables.sequences, [...written.sequences.values()]);
+        await writeAffectedRows(client, tables, written);
       },
     };
   }

@@ -21,6 +21,11 @@ export class RunReportDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Parameters in force; webhook URLs reduced to their origin.' })
   parameters!: Record<string, unknown>;
   @ApiProperty({ type: () => [StepReportDto], description: 'Per step, in pipeline order.' }) steps!: StepReportDto[];
+  @ApiProperty({
+    type: [String],
+    description: 'About the run as a whole, e.g. that NURTURE_PUBLIC_URL is unset or local while the run sends for real (unsubscribe links would reach nothing).',
+  })
+  warnings!: string[];
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
@@ -42,5 +47,6 @@ export const runReportDto = (r: RunReport): RunReportDto => ({
   status: r.status,
   parameters: r.parameters,
   steps: r.steps,
+  warnings: r.warnings,
   ...(r.preview ? { preview: r.preview as unknown as Record<string, unknown> } : {}),
 });
