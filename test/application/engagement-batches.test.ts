@@ -1,6 +1,6 @@
 // Engagement batches planned while the previous one is being appended: a batch planned on states
 // the previous batch did not manage to write must not append them as planned.
-import { type EngagementDelivery, commitEngagement, planEngagement } from '../../src/application/engagement/ingest-engagement.js';
+import { type EngagementDelivery, commitEngagement, planEngagement } from '../../src/application/engagement/engagement-batch.js';
 import type { EngagementReport } from '../../src/application/engagement/engagement-report.js';
 import { loadSequence } from '../../src/application/sequences/load-sequence.js';
 import { executeSequenceCommand } from '../../src/application/sequences/execute-sequence-command.js';

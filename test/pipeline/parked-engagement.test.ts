@@ -1,7 +1,7 @@
 // No provider event is lost to a race: a bounce that names a message id whose send is not
 // recorded yet is acknowledged and parked, then matched by a later pass, which stops the
 // sequence and suppresses the address. Parked events expire after unmatched_retry_days.
-import { commitEngagement, planEngagement } from '../../src/application/engagement/ingest-engagement.js';
+import { commitEngagement, planEngagement } from '../../src/application/engagement/engagement-batch.js';
 import { NurturingRunner } from '../../src/application/pipeline/nurturing-runner.js';
 import type { PipelineDeps } from '../../src/application/pipeline/pipeline-deps.js';
 import { validateRunParameters } from '../../src/application/pipeline/run-parameters.js';

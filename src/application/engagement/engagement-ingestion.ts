@@ -1,7 +1,8 @@
-// The two stages of a long-running ingestion (planned batches, appended in order), keeping track
-// of which sequences the previous batch did not write as planned: the next batch, planned on the
-// states that batch remembered, must decide those again instead of appending them.
-import type { IngestStages } from './coalescing-ingest.js';
+// Engagement ingestion, the one entry for reported engagement (webhooks, one-click unsubscribes):
+// `ingest(delivery)` answers once the delivery's events are appended. Concurrent deliveries are
+// group-committed (coalesced-batches.ts): planned together (engagement-batch.ts: match, read,
+// decide) while the previous batch is appended, one append and one commit for all of them.
+import { CoalescedBatches } from './coalesced-batches.js';
 import {
   type EngagementDelivery,
   type EngagementPlan,
@@ -10,21 +11,31 @@ import {
   type IngestResult,
   commitEngagement,
   planEngagement,
-} from './ingest-engagement.js';
+} from './engagement-batch.js';
 
-export class EngagementIngestion implements IngestStages<EngagementPlan> {
+export class EngagementIngestion {
+  private readonly batches: CoalescedBatches<EngagementPlan>;
+  /** Sequences the previous batch did not write as planned: the next batch, planned on the states
+   * that batch remembered, must decide them again instead of appending them. */
   private unsettled: ReadonlySet<number> = new Set();
 
   constructor(
     private readonly deps: IngestDeps,
     private readonly options: () => IngestOptions,
-  ) {}
+    maxReportsPerBatch?: number,
+  ) {
+    this.batches = new CoalescedBatches({ plan: (deliveries) => this.plan(deliveries), commit: (plan) => this.commit(plan) }, maxReportsPerBatch);
+  }
 
-  plan(deliveries: EngagementDelivery[]): Promise<EngagementPlan> {
+  ingest(delivery: EngagementDelivery): Promise<IngestResult> {
+    return this.batches.submit(delivery);
+  }
+
+  private plan(deliveries: EngagementDelivery[]): Promise<EngagementPlan> {
     return planEngagement(deliveries, this.deps, this.options());
   }
 
-  async commit(plan: EngagementPlan): Promise<IngestResult[]> {
+  private async commit(plan: EngagementPlan): Promise<IngestResult[]> {
     try {
       const committed = await commitEngagement(plan, this.deps, this.options(), this.unsettled);
       this.unsettled = committed.unsettled;

@@ -3,7 +3,7 @@
 // metadata of the request that brought them. After `retryDays` a parked report expires.
 import { MS_PER_DAY, isoOf } from '../../domain/shared/time.js';
 import type { UnmatchedEventLog } from '../ports/engagement-matcher.js';
-import type { EngagementDelivery, IngestResult } from './ingest-engagement.js';
+import type { EngagementDelivery, IngestResult } from './engagement-batch.js';
 
 export interface RematchOptions {
   now: string;

@@ -42,6 +42,8 @@ const completedAll: SequenceEvent[] = [
   sent(3, 10, null),
   event<SequenceCompleted>('SequenceCompleted', { occurredAt: day(10) }),
 ];
+/** A fact that scores, as recorded: with the sequence's scores once it counts. */
+const scored = <E extends SequenceEvent>(e: E, engagementScore: number, totalScore: number): E => ({ ...e, data: { ...e.data, engagementScore, totalScore } });
 const qualifiedBy = (atDay: number, score: number, engagementScore: number, reason: string) =>
   event<LeadQualified>('LeadQualified', { score, engagementScore, reason, occurredAt: day(atDay) });
 const qualifyIfEligible = (minScoreToQualify: number, atDay: number): SequenceCommand => ({
@@ -53,23 +55,23 @@ describe('RecordEngagement: recording the fact', () => {
   it('maps each engagement type to its event', () => {
     const g = given([started()]);
     g.when(engage('delivered', 'p1', 1)).then([delivered('p1', 1)]);
-    g.when(engage('opened', 'p1', 1)).then([opened('p1', 1)]);
+    g.when(engage('opened', 'p1', 1)).then([scored(opened('p1', 1), 0, 30)]);
     g.when(engage('opened', 'p1', 1, { machineOpen: true })).then([opened('p1', 1, true)]);
-    g.when(engage('clicked', 'p1', 1, { url: 'https://x.test/a' })).then([clicked('p1', 1, 'https://x.test/a')]);
-    g.when(engage('clicked', 'p1', 1)).then([clicked('p1', 1)]);
-    g.when(engage('replied', 'p1', 1)).then([replied('p1', 1)]);
+    g.when(engage('clicked', 'p1', 1, { url: 'https://x.test/a' })).then([scored(clicked('p1', 1, 'https://x.test/a'), 8, 38)]);
+    g.when(engage('clicked', 'p1', 1)).then([scored(clicked('p1', 1), 8, 38)]);
+    g.when(engage('replied', 'p1', 1)).then([scored(replied('p1', 1), 15, 45)]);
   });
 
   it('keeps the time of the engagement apart from the time it is recorded', () => {
     given([started()])
       .when(engage('opened', 'p1', 1, { now: day(2), step: null }))
-      .then([event<EmailOpened>('EmailOpened', { ...base('p1', 1, null), machineOpen: false })]);
+      .then([scored(event<EmailOpened>('EmailOpened', { ...base('p1', 1, null), machineOpen: false }), 0, 30)]);
   });
 
   it('attributes a fact without a step to the last email sent', () => {
     given([started(), sent(1, 0, day(3)), sent(2, 3, day(7))])
       .when(engage('clicked', 'p1', 4, { step: null }))
-      .then([clicked('p1', 4, null, 2)]);
+      .then([scored(clicked('p1', 4, null, 2), 8, 38)]);
   });
 
   it('is a no-op for a provider event id already seen, whatever its type', () => {
@@ -122,27 +124,27 @@ describe('RecordEngagement: qualifying', () => {
     // base 30 + reply 15 + click 8 = 53
     given([started(), replied('r1', 1)])
       .when(engage('clicked', 'c1', 2))
-      .then([clicked('c1', 2), qualifiedBy(2, 53, 23, 'total score 53 >= 50 with 1 reply, 1 click')]);
+      .then([scored(clicked('c1', 2), 23, 53), qualifiedBy(2, 53, 23, 'total score 53 >= 50 with 1 reply, 1 click')]);
   });
 
   it('does not qualify at 49, does at 50', () => {
-    given([started({ baseScore: 26 }), replied('r1', 1)]).when(engage('clicked', 'c1', 2)).then([clicked('c1', 2)]);
+    given([started({ baseScore: 26 }), replied('r1', 1)]).when(engage('clicked', 'c1', 2)).then([scored(clicked('c1', 2), 23, 49)]);
     given([started({ baseScore: 27 }), replied('r1', 1)])
       .when(engage('clicked', 'c1', 2))
-      .then([clicked('c1', 2), qualifiedBy(2, 50, 23, 'total score 50 >= 50 with 1 reply, 1 click')]);
+      .then([scored(clicked('c1', 2), 23, 50), qualifiedBy(2, 50, 23, 'total score 50 >= 50 with 1 reply, 1 click')]);
   });
 
   it('never qualifies on opens alone, however high the score', () => {
     given([started({ baseScore: 46 }), opened('o1', 1), opened('o2', 1), opened('o3', 1)])
       .when(engage('opened', 'o4', 2))
-      .then([opened('o4', 2)]);
+      .then([scored(opened('o4', 2), 15, 61)]);
   });
 
   it('qualifies once opens push a clicker over the threshold', () => {
     // base 37 + click 8 = 45; the second open adds 5
     given([started({ baseScore: 37 }), clicked('c1', 1), opened('o1', 1)])
       .when(engage('opened', 'o2', 2))
-      .then([opened('o2', 2), qualifiedBy(2, 50, 13, 'total score 50 >= 50 with 0 replies, 1 click')]);
+      .then([scored(opened('o2', 2), 13, 50), qualifiedBy(2, 50, 13, 'total score 50 >= 50 with 0 replies, 1 click')]);
   });
 
   it('scores no machine open', () => {
@@ -151,22 +153,22 @@ describe('RecordEngagement: qualifying', () => {
   });
 
   it('honours the command threshold', () => {
-    given([started(), replied('r1', 1)]).when(engage('clicked', 'c1', 2, { minScoreToQualify: 60 })).then([clicked('c1', 2)]);
+    given([started(), replied('r1', 1)]).when(engage('clicked', 'c1', 2, { minScoreToQualify: 60 })).then([scored(clicked('c1', 2), 23, 53)]);
   });
 
   it('qualifies late engagement on a completed or paused sequence', () => {
     given([...completedAll, replied('r1', 11)])
       .when(engage('clicked', 'c1', 12))
-      .then([clicked('c1', 12), qualifiedBy(12, 53, 23, 'total score 53 >= 50 with 1 reply, 1 click')]);
+      .then([scored(clicked('c1', 12), 23, 53), qualifiedBy(12, 53, 23, 'total score 53 >= 50 with 1 reply, 1 click')]);
     given([started(), paused(1), replied('r1', 2)])
       .when(engage('replied', 'r2', 3))
-      .then([replied('r2', 3), qualifiedBy(3, 55, 25, 'total score 55 >= 50 with 2 replies, 0 clicks')]);
+      .then([scored(replied('r2', 3), 25, 55), qualifiedBy(3, 55, 25, 'total score 55 >= 50 with 2 replies, 0 clicks')]);
   });
 
   it('does not qualify a stopped or already qualified lead', () => {
-    given([started(), stopped(1, 'manual'), replied('r1', 2)]).when(engage('clicked', 'c1', 3)).then([clicked('c1', 3)]);
+    given([started(), stopped(1, 'manual'), replied('r1', 2)]).when(engage('clicked', 'c1', 3)).then([scored(clicked('c1', 3), 23, 53)]);
     const q = qualifiedBy(2, 53, 23, 'r');
-    given([started(), replied('r1', 1), clicked('c1', 2), q]).when(engage('clicked', 'c2', 3)).then([clicked('c2', 3)]);
+    given([started(), replied('r1', 1), clicked('c1', 2), q]).when(engage('clicked', 'c2', 3)).then([scored(clicked('c2', 3), 27, 57)]);
   });
 
   it('sends nothing after qualification', () => {
@@ -200,23 +202,23 @@ describe('RecordEngagement: when the fact happened', () => {
   it('believes a time up to five minutes ahead of the time received (clock skew)', () => {
     given(sentTwice)
       .when(engage('opened', 'o1', 4 + 5 * MINUTE, { now: day(4), step: 2 }))
-      .then([event<EmailOpened>('EmailOpened', { ...base('o1', 4 + 5 * MINUTE, 2), machineOpen: false })]);
+      .then([scored(event<EmailOpened>('EmailOpened', { ...base('o1', 4 + 5 * MINUTE, 2), machineOpen: false }), 0, 30)]);
   });
 
   it('records a time further in the future as the time received, keeping the claimed one', () => {
     given(sentTwice)
       .when(engage('opened', 'o1', 400, { now: day(4), step: 2 }))
-      .then([claimed(event<EmailOpened>('EmailOpened', { ...base('o1', 4, 2), machineOpen: false }), day(400))]);
+      .then([scored(claimed(event<EmailOpened>('EmailOpened', { ...base('o1', 4, 2), machineOpen: false }), day(400)), 0, 30)]);
   });
 
   it('records a time before its email was sent as the send time, keeping the claimed one', () => {
     given(sentTwice)
       .when(engage('clicked', 'c1', 1, { now: day(4), step: 2 }))
-      .then([claimed(clicked('c1', 3, null, 2), day(1))]);
+      .then([scored(claimed(clicked('c1', 3, null, 2), day(1)), 8, 38)]);
     // A fact naming no step is about the last email sent, so the same bound applies.
     given(sentTwice)
       .when(engage('replied', 'r1', 2, { now: day(4), step: null }))
-      .then([claimed(event<EmailReplied>('EmailReplied', base('r1', 3, 2)), day(2))]);
+      .then([scored(claimed(event<EmailReplied>('EmailReplied', base('r1', 3, 2)), day(2)), 15, 45)]);
   });
 
   it('records a time before the sequence started as its start, for an email not sent', () => {
@@ -228,7 +230,7 @@ describe('RecordEngagement: when the fact happened', () => {
   it('lets one future-dated open not keep the sequence from pausing 30 days later', () => {
     const history = [started(), sent(1, 0, day(3))];
     const open = decide(engage('opened', 'o1', 3650, { now: day(1) }), replay(history));
-    expect(open).toEqual([claimed(opened('o1', 1), day(3650))]);
+    expect(open).toEqual([scored(claimed(opened('o1', 1), day(3650)), 0, 30)]);
     given([...history, ...open])
       .when({ type: 'PauseIfInactive', data: { pauseAfterDays: 30, now: day(31) } })
       .then([paused(31)]);
@@ -240,8 +242,8 @@ describe('RecordEngagement: what the reporter said', () => {
     const details = { campaign_id: 'abc123', user_agent: 'Mozilla/5.0' };
     given([started()])
       .when(engage('opened', 'o1', 1, { details }))
-      .then([{ ...opened('o1', 1), data: { ...opened('o1', 1).data, details } }]);
-    given([started()]).when(engage('opened', 'o1', 1, { details: {} })).then([opened('o1', 1)]);
+      .then([scored({ ...opened('o1', 1), data: { ...opened('o1', 1).data, details } }, 0, 30)]);
+    given([started()]).when(engage('opened', 'o1', 1, { details: {} })).then([scored(opened('o1', 1), 0, 30)]);
   });
 
   it('refuses details over their bounds, naming the field', () => {

@@ -128,6 +128,9 @@ export function recordEngagement({ data: d }: RecordEngagement, state: SequenceS
     return { events: [fact, stopped], state: evolve(afterFact, stopped) };
   }
   if (!isRealEngagement(fact)) return { events: [fact], state: afterFact };
+  const scored = fact as EmailOpened | EmailClicked | EmailReplied;
+  scored.data.engagementScore = afterFact.engagementScore;
+  scored.data.totalScore = afterFact.totalScore;
   const qualified = qualification(afterFact, d.minScoreToQualify, now);
   if (qualified.length > 0) return { events: [fact, ...qualified], state: qualified.reduce(evolve, afterFact) };
   if (fact.type === 'EmailReplied' && stopsOnReply(state, d) && (state.status === 'active' || state.status === 'paused')) {

@@ -113,10 +113,17 @@ interface EngagementData {
   details?: Record<string, unknown>;
 }
 
+/** The sequence's scores once a fact that scores (an open by a person, a click, a reply) counts,
+ * so the read side shows them as recorded. Absent in facts recorded before the events carried them. */
+interface Scored {
+  engagementScore?: number;
+  totalScore?: number;
+}
+
 export type EmailDelivered = Event<'EmailDelivered', EngagementData>;
-export type EmailOpened = Event<'EmailOpened', EngagementData & { machineOpen: boolean }>;
-export type EmailClicked = Event<'EmailClicked', EngagementData & { url: string | null }>;
-export type EmailReplied = Event<'EmailReplied', EngagementData>;
+export type EmailOpened = Event<'EmailOpened', EngagementData & Scored & { machineOpen: boolean }>;
+export type EmailClicked = Event<'EmailClicked', EngagementData & Scored & { url: string | null }>;
+export type EmailReplied = Event<'EmailReplied', EngagementData & Scored>;
 export type EmailBounced = Event<'EmailBounced', EngagementData & { bounceKind: BounceKind }>;
 export type LeadUnsubscribed = Event<'LeadUnsubscribed', EngagementData>;
 export type SpamComplained = Event<'SpamComplained', EngagementData>;

@@ -4,7 +4,9 @@ import { event, type EmailReplied, type LeadQualified, type SequenceStopped } fr
 import { day, engage, sent, started } from './fixtures.js';
 import { given } from './given-when-then.js';
 
-const replied = (id: string, atDay: number) => event<EmailReplied>('EmailReplied', { providerEventId: id, step: 1, occurredAt: day(atDay) });
+/** A first reply, as recorded: +15 over the base score. */
+const replied = (id: string, atDay: number, baseScore = 0) =>
+  event<EmailReplied>('EmailReplied', { providerEventId: id, step: 1, occurredAt: day(atDay), engagementScore: 15, totalScore: baseScore + 15 });
 const stoppedReplied = (atDay: number) => event<SequenceStopped>('SequenceStopped', { reason: 'replied', occurredAt: day(atDay) });
 
 describe('stop_on_reply', () => {
@@ -34,7 +36,7 @@ describe('stop_on_reply', () => {
     });
     given([started({ baseScore: 30, stopOnReply: true }), sent(1, 0, day(3))])
       .when(engage('replied', 'r1', 1, { minScoreToQualify: 40 }))
-      .then([replied('r1', 1), qualified]);
+      .then([replied('r1', 1, 30), qualified]);
   });
 
   it('given a completed sequence, when the lead replies, then the reply is recorded and nothing stops', () => {

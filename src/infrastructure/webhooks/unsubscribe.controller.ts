@@ -2,13 +2,14 @@
 // redirect); GET shows a confirmation page whose button makes that POST.
 import { Controller, Get, Header, HttpCode, Inject, NotFoundException, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { EngagementIngestion } from '../../application/engagement/engagement-ingestion.js';
 import type { Database } from '../database/database.js';
 import { DATABASE } from '../nest/nurturing.module.js';
 import { loadUnsubscribeTokens } from '../unsubscribe/load-unsubscribe-tokens.js';
 import type { UnsubscribeTokens } from '../unsubscribe/unsubscribe-tokens.js';
-import { EngagementIngestionService } from './engagement-ingestion.service.js';
 import { PublicRateLimit } from './rate-limit.js';
 import { confirmationPage, donePage } from './unsubscribe-pages.js';
+import { WebhookMetrics } from './webhook-metrics.js';
 
 @ApiExcludeController()
 @Controller('unsubscribe')
@@ -18,7 +19,8 @@ export class UnsubscribeController {
 
   constructor(
     @Inject(DATABASE) private readonly db: Database,
-    private readonly ingestion: EngagementIngestionService,
+    private readonly ingestion: EngagementIngestion,
+    private readonly metrics: WebhookMetrics,
   ) {}
 
   @Get(':token')
@@ -36,10 +38,11 @@ export class UnsubscribeController {
   async unsubscribe(@Param('token') token: string): Promise<string> {
     const sequenceId = await this.sequenceOf(token);
     const now = new Date().toISOString();
-    await this.ingestion.ingest(
-      [{ source: 'unsubscribe', providerEventId: `sequence-${sequenceId}`, type: 'unsubscribed', occurredAt: now, sequenceId }],
-      { via: 'one-click unsubscribe' },
-    );
+    const result = await this.ingestion.ingest({
+      reports: [{ source: 'unsubscribe', providerEventId: `sequence-${sequenceId}`, type: 'unsubscribed', occurredAt: now, sequenceId }],
+      metadata: { via: 'one-click unsubscribe' },
+    });
+    this.metrics.countOutcomes('unsubscribe', result);
     return donePage();
   }
 

@@ -1,6 +1,7 @@
 // Prometheus counters of what arrives at the public endpoints.
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
+import type { IngestResult } from '../../application/engagement/engagement-batch.js';
 
 @Injectable()
 export class WebhookMetrics {
@@ -20,5 +21,13 @@ export class WebhookMetrics {
       labelNames: ['source', 'status'],
       registers: [registry],
     });
+  }
+
+  /** Counts what ingestion did with the reports of one source. */
+  countOutcomes(source: string, result: IngestResult): void {
+    this.events.inc({ source, outcome: 'recorded' }, result.recorded);
+    this.events.inc({ source, outcome: 'duplicate' }, result.duplicates);
+    this.events.inc({ source, outcome: 'unmatched' }, result.unmatched);
+    this.events.inc({ source, outcome: 'refused' }, result.refused.length);
   }
 }

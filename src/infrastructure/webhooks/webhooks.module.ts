@@ -3,7 +3,8 @@
 // /metrics has its own token).
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { Registry, collectDefaultMetrics } from 'prom-client';
-import { EngagementIngestionService } from './engagement-ingestion.service.js';
+import { EngagementIngestion } from '../../application/engagement/engagement-ingestion.js';
+import { engagementIngestionProvider } from './engagement-ingestion.provider.js';
 import { EngagementWebhookController } from './engagement-webhook.controller.js';
 import { InboundWebhookController } from './inbound-webhook.controller.js';
 import { MailgunWebhookController } from './mailgun-webhook.controller.js';
@@ -17,7 +18,6 @@ import { SNS_CERTIFICATES, SesWebhookController } from './ses-webhook.controller
 import { UnsubscribeController } from './unsubscribe.controller.js';
 import { WebhookMetrics } from './webhook-metrics.js';
 import { WebhookRequestCounter } from './webhook-request-counter.js';
-import { WebhookReceiver } from './webhook-receiver.service.js';
 
 const WEBHOOK_CONTROLLERS = [
   EngagementWebhookController,
@@ -47,10 +47,9 @@ const WEBHOOK_CONTROLLERS = [
     { provide: SNS_CERTIFICATES, useFactory: () => new CachingCertificateSource(fetchCertificateOverHttps) },
     PublicRateLimit,
     WebhookMetrics,
-    EngagementIngestionService,
-    WebhookReceiver,
+    engagementIngestionProvider,
   ],
-  exports: [EngagementIngestionService, Registry, SNS_CERTIFICATES],
+  exports: [EngagementIngestion, Registry, SNS_CERTIFICATES],
 })
 export class WebhooksModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

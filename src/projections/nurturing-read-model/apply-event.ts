@@ -1,9 +1,9 @@
 // Projects one sequence event onto the rows it touches. Pure: the same events always give
 // the same rows, which is what makes a rebuild equal to the live tables.
 import { MAX_DETAILS_BYTES, MAX_DETAILS_KEYS } from '../../domain/sequence/engagement-details.js';
-import { engagementScore } from '../../domain/sequence/scoring.js';
+import { engagementScore, totalScore } from '../../domain/sequence/scoring.js';
 import { isSuppressingStopReason, type SuppressingStopReason, suppressionKeyOf } from '../../domain/suppression/suppression.js';
-import type { EngagementEvent, SequenceEvent } from '../../domain/sequence/events.js';
+import type { EmailClicked, EmailOpened, EmailReplied, EngagementEvent, SequenceEvent } from '../../domain/sequence/events.js';
 import { type AffectedRows, type EmailRow, type SequenceRow, type SummaryRow, emailKey } from './rows.js';
 
 export interface EventInStream {
@@ -167,7 +167,7 @@ function applyEngagement(rows: AffectedRows, sequence: SequenceRow, summary: Sum
         break;
       }
       summary.total_opens += 1;
-      engaged(sequence, summary, at);
+      engaged(sequence, summary, event);
       if (email) {
         email.open_count += 1;
         if (email.opened_at === null) {
@@ -179,7 +179,7 @@ function applyEngagement(rows: AffectedRows, sequence: SequenceRow, summary: Sum
       break;
     case 'EmailClicked':
       summary.total_clicks += 1;
-      engaged(sequence, summary, at);
+      engaged(sequence, summary, event);
       if (email) {
         email.click_count += 1;
         if (event.data.url) addClickedUrl(email, event.data.url);
@@ -192,7 +192,7 @@ function applyEngagement(rows: AffectedRows, sequence: SequenceRow, summary: Sum
       break;
     case 'EmailReplied':
       summary.total_replies += 1;
-      engaged(sequence, summary, at);
+      engaged(sequence, summary, event);
       if (email) {
         email.reply_count += 1;
         if (email.replied_at === null) {
@@ -225,16 +225,16 @@ function applyEngagement(rows: AffectedRows, sequence: SequenceRow, summary: Sum
   finishSummary(summary, sequence, at);
 }
 
-function engaged(sequence: SequenceRow, summary: SummaryRow, at: string): void {
+/** A fact that scores: the scores are the ones the aggregate recorded in it. Facts recorded
+ * before the events carried them are scored from the counts, by the domain's formula. */
+function engaged(sequence: SequenceRow, summary: SummaryRow, event: EmailOpened | EmailClicked | EmailReplied): void {
+  const at = event.data.occurredAt;
   sequence.last_engagement_at = at;
   summary.last_engagement_at = at;
-  summary.engagement_score = engagementScore({
-    opens: summary.total_opens,
-    clicks: summary.total_clicks,
-    replies: summary.total_replies,
-  });
+  summary.engagement_score =
+    event.data.engagementScore ?? engagementScore({ opens: summary.total_opens, clicks: summary.total_clicks, replies: summary.total_replies });
   sequence.engagement_score = summary.engagement_score;
-  sequence.total_score = (sequence.base_score ?? 0) + summary.engagement_score;
+  sequence.total_score = event.data.totalScore ?? totalScore(sequence.base_score, summary.engagement_score);
 }
 
 function finishSummary(summary: SummaryRow, sequence: SequenceRow, at: string): void {

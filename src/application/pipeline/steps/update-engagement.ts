@@ -6,7 +6,7 @@
 import type { EngagementType, RecordEngagement, SequenceCommand } from '../../../domain/sequence/commands.js';
 import { MS_PER_DAY, isoOf } from '../../../domain/shared/time.js';
 import type { EngagementSnapshot } from '../../ports/engagement-source.js';
-import { type EngagementDelivery, commitEngagement, planEngagement } from '../../engagement/ingest-engagement.js';
+import { type EngagementDelivery, commitEngagement, planEngagement } from '../../engagement/engagement-batch.js';
 import { rematchParkedEngagement } from '../../engagement/rematch-parked-engagement.js';
 import type { AddressEmails, RecentEmail } from '../../ports/pipeline-read-model.js';
 import { chunks, mapWithConcurrency } from '../concurrency.js';

@@ -5,7 +5,7 @@
 // Several deliveries (webhook requests) are ingested together, each keeping its own metadata
 // and getting its own result: one read, one append and one commit for all of them. Planning
 // (match, read, decide) and committing (append) are separate stages, so a long-running ingestion
-// can plan one batch while the previous one commits (see EngagementIngestion).
+// can plan one batch while the previous one commits (see engagement-ingestion.ts).
 import type { RecordEngagement } from '../../domain/sequence/commands.js';
 import { recordEngagement } from '../../domain/sequence/decide-engagement.js';
 import { boundedDetails } from '../../domain/sequence/engagement-details.js';

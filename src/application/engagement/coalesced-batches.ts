@@ -4,9 +4,9 @@
 // heavy load batches grow up to `maxReports`. Two stages overlap: the next batch is planned
 // (matched, read, decided) while the previous one is appended; appends run one at a time, in
 // order. Each caller is answered only once its batch has committed.
-import type { EngagementDelivery, IngestResult } from './ingest-engagement.js';
+import type { EngagementDelivery, IngestResult } from './engagement-batch.js';
 
-export interface IngestStages<Plan> {
+export interface BatchStages<Plan> {
   plan(deliveries: EngagementDelivery[]): Promise<Plan>;
   commit(plan: Plan): Promise<IngestResult[]>;
 }
@@ -17,14 +17,14 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-export class CoalescingIngest<Plan> {
+export class CoalescedBatches<Plan> {
   private readonly waiting: Waiting[] = [];
   private planning = false;
   /** The last batch's commit (settled: its callers are answered either way). */
   private committing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly stages: IngestStages<Plan>,
+    private readonly stages: BatchStages<Plan>,
     private readonly maxReports = 5_000,
   ) {}
 

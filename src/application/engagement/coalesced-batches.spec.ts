@@ -1,6 +1,6 @@
 // Group commit: what the webhooks rely on when many requests arrive at once.
-import { CoalescingIngest, type IngestStages } from './coalescing-ingest.js';
-import type { EngagementDelivery, IngestResult } from './ingest-engagement.js';
+import { CoalescedBatches, type BatchStages } from './coalesced-batches.js';
+import type { EngagementDelivery, IngestResult } from './engagement-batch.js';
 import type { EngagementReport } from './engagement-report.js';
 
 const report = (id: string): EngagementReport => ({ source: 'webhook', providerEventId: id, type: 'opened', occurredAt: '2026-08-02T10:00:00.000Z', sequenceId: 1 });
@@ -8,7 +8,7 @@ const delivery = (...ids: string[]): EngagementDelivery => ({ reports: ids.map(r
 const recorded = (n: number): IngestResult => ({ recorded: n, duplicates: 0, unmatched: 0, refused: [] });
 
 /** Stages that log what they are asked and whose commits finish when the test says so. */
-class ScriptedStages implements IngestStages<EngagementDelivery[]> {
+class ScriptedStages implements BatchStages<EngagementDelivery[]> {
   readonly log: string[] = [];
   readonly batches: string[][] = [];
   private readonly gates: (() => void)[] = [];
@@ -42,10 +42,10 @@ class ScriptedStages implements IngestStages<EngagementDelivery[]> {
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('CoalescingIngest (group commit of concurrent deliveries)', () => {
+describe('CoalescedBatches (group commit of concurrent deliveries)', () => {
   it('given a commit in flight, when more deliveries arrive, then they go in together as the next batch', async () => {
     const stages = new ScriptedStages();
-    const queue = new CoalescingIngest(stages);
+    const queue = new CoalescedBatches(stages);
     const first = queue.submit(delivery('a'));
     await tick();
     const later = [queue.submit(delivery('b')), queue.submit(delivery('c', 'd')), queue.submit(delivery('e'))];
@@ -58,7 +58,7 @@ describe('CoalescingIngest (group commit of concurrent deliveries)', () => {
 
   it('plans the next batch while the previous one commits, and commits one at a time, in order', async () => {
     const stages = new ScriptedStages();
-    const queue = new CoalescingIngest(stages);
+    const queue = new CoalescedBatches(stages);
     const answers = [queue.submit(delivery('a'))];
     await tick();
     answers.push(queue.submit(delivery('b')));
@@ -73,7 +73,7 @@ describe('CoalescingIngest (group commit of concurrent deliveries)', () => {
 
   it('answers a caller only once its batch has committed', async () => {
     const stages = new ScriptedStages();
-    const queue = new CoalescingIngest(stages);
+    const queue = new CoalescedBatches(stages);
     let answered = false;
     const answer = queue.submit(delivery('a')).then(() => (answered = true));
     await tick();
@@ -86,7 +86,7 @@ describe('CoalescingIngest (group commit of concurrent deliveries)', () => {
   it('a failed commit fails the callers of that batch only; the next batch goes on', async () => {
     const stages = new ScriptedStages();
     stages.failCommitOf = 'b,c';
-    const queue = new CoalescingIngest(stages);
+    const queue = new CoalescedBatches(stages);
     const a = queue.submit(delivery('a'));
     await tick();
     const b = queue.submit(delivery('b'));
@@ -104,7 +104,7 @@ describe('CoalescingIngest (group commit of concurrent deliveries)', () => {
   it('a batch that cannot be planned fails its callers only', async () => {
     const stages = new ScriptedStages();
     stages.failPlanOf = 'a';
-    const queue = new CoalescingIngest(stages);
+    const queue = new CoalescedBatches(stages);
     await expect(queue.submit(delivery('a'))).rejects.toThrow(/cannot read the streams of a/);
     const b = queue.submit(delivery('b'));
     await stages.release();
@@ -113,7 +113,7 @@ describe('CoalescingIngest (group commit of concurrent deliveries)', () => {
 
   it('caps a batch at maxReports, but never splits a delivery', async () => {
     const stages = new ScriptedStages();
-    const queue = new CoalescingIngest(stages, 3);
+    const queue = new CoalescedBatches(stages, 3);
     const first = queue.submit(delivery('a'));
     await tick();
     const rest = [queue.submit(delivery('b', 'c')), queue.submit(delivery('d', 'e')), queue.submit(delivery('f', 'g', 'h', 'i'))];
