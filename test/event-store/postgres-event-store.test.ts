@@ -17,7 +17,7 @@ eventStoreContract(
   async () => {
     const t = await createTestDatabase({ poolSize: 12 });
     const store = new PostgresEventStore(t.db.pool);
-    return { store, beginTransaction: () => beginPostgresTransaction(t.db.pool, store), teardown: () => t.drop() };
+    return { store, beginTransaction: () => beginPostgresTransaction(t.db.pool), teardown: () => t.drop() };
   },
   { transactions: true, concurrencySkipReason: isEmbedded ? `on embedded: ${SKIP_REASON_ONE_SESSION}` : undefined },
 );
@@ -34,7 +34,7 @@ describe('PostgresEventStore', () => {
   it("commits an append with the caller's transaction", async () => {
     const id = uniquePrefix('tx-commit');
     await withTransaction(t.db.pool, async (client) => {
-      await store.withClient(client).appendToStream(id, 'no_stream', markedEvents(id, 2));
+      await new PostgresEventStore(client).appendToStream(id, 'no_stream', markedEvents(id, 2));
       await client.query('SELECT 1');
     });
     expect((await store.readStream(id)).revision).toBe(1n);
@@ -43,7 +43,7 @@ describe('PostgresEventStore', () => {
   it("leaves nothing when the caller's transaction rolls back", async () => {
     const id = uniquePrefix('tx-rollback');
     const work = withTransaction(t.db.pool, async (client) => {
-      await store.withClient(client).appendToStreams([
+      await new PostgresEventStore(client).appendToStreams([
         { streamId: `${id}-a`, expectedRevision: 'no_stream', events: markedEvents(`${id}-a`, 2) },
         { streamId: `${id}-b`, expectedRevision: 'any', events: markedEvents(`${id}-b`, 1) },
       ]);

@@ -1,9 +1,9 @@
 // A `TransactionSession` for the PostgreSQL adapter: a dedicated pool client in an open transaction.
 import type pg from 'pg';
-import type { PostgresEventStore } from '../../src/infrastructure/event-store/postgres/postgres-event-store.js';
+import { PostgresEventStore } from '../../src/infrastructure/event-store/postgres/postgres-event-store.js';
 import type { TransactionSession } from './event-store.contract.js';
 
-export async function beginPostgresTransaction(pool: pg.Pool, store: PostgresEventStore): Promise<TransactionSession> {
+export async function beginPostgresTransaction(pool: pg.Pool): Promise<TransactionSession> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -24,7 +24,7 @@ export async function beginPostgresTransaction(pool: pg.Pool, store: PostgresEve
     }
   };
   return {
-    store: store.withClient(client),
+    store: new PostgresEventStore(client),
     takeTransactionId: async () => {
       await client.query('SELECT pg_current_xact_id()');
     },

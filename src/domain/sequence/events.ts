@@ -180,6 +180,19 @@ export const SEQUENCE_EVENT_TYPES: readonly SequenceEventType[] = [
   'SequenceStopped',
 ];
 
+const ENGAGEMENT_EVENT_TYPES: ReadonlySet<string> = new Set<EngagementEvent['type']>([
+  'EmailDelivered',
+  'EmailOpened',
+  'EmailClicked',
+  'EmailReplied',
+  'EmailBounced',
+  'LeadUnsubscribed',
+  'SpamComplained',
+]);
+
+/** A fact reported about the lead's emails (rather than one the sequence's own course decides). */
+export const isEngagementEvent = (e: SequenceEvent): e is EngagementEvent => ENGAGEMENT_EVENT_TYPES.has(e.type);
+
 export const CURRENT_SCHEMA_VERSION = 1;
 
 /** Builds an event of the current schema version. */

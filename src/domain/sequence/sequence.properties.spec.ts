@@ -4,7 +4,7 @@ import { InvalidStateError, ValidationError } from '../shared/errors.js';
 import type { EngagementType, SequenceCommand } from './commands.js';
 import { decide } from './decide.js';
 import { recordEngagement } from './decide-engagement.js';
-import type { EngagementEvent, SequenceEvent, StepSnapshot } from './events.js';
+import { isEngagementEvent, type SequenceEvent, type StepSnapshot } from './events.js';
 import { day, startCommand } from './fixtures.js';
 import { evolve, initialState, replay, type SequenceState } from './state.js';
 
@@ -19,8 +19,6 @@ type Intent =
   | { kind: 'pause' | 'resume' | 'stop' };
 
 // Weighted so that histories often get far (sends, qualification) before a stop ends them.
-const ENGAGEMENT_TYPES = new Set<string>(['EmailDelivered', 'EmailOpened', 'EmailClicked', 'EmailReplied', 'EmailBounced', 'LeadUnsubscribed', 'SpamComplained'] satisfies EngagementEvent['type'][]);
-
 const engagementTypeArb: fc.Arbitrary<EngagementType> = fc.oneof(
   { arbitrary: fc.constantFrom<EngagementType>('delivered', 'opened', 'opened', 'clicked', 'replied'), weight: 20 },
   { arbitrary: fc.constantFrom<EngagementType>('bounced', 'unsubscribed', 'complained'), weight: 1 },
@@ -134,7 +132,7 @@ function run({ steps, baseScore, moves }: History): Run {
       engagementStates.push({ recorded, expected: { events: decided, state: decided.reduce(evolve, state) } });
     }
     for (const e of decided) {
-      if (ENGAGEMENT_TYPES.has(e.type)) seen.add((e as EngagementEvent).data.providerEventId);
+      if (isEngagementEvent(e)) seen.add(e.data.providerEventId);
       state = evolve(state, e);
       events.push(e);
       states.push(state);

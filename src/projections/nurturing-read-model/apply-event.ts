@@ -3,7 +3,7 @@
 import { MAX_DETAILS_BYTES, MAX_DETAILS_KEYS } from '../../domain/sequence/engagement-details.js';
 import { engagementScore, totalScore } from '../../domain/sequence/scoring.js';
 import { isSuppressingStopReason, type SuppressingStopReason, suppressionKeyOf } from '../../domain/suppression/suppression.js';
-import type { EmailClicked, EmailOpened, EmailReplied, EngagementEvent, SequenceEvent } from '../../domain/sequence/events.js';
+import { type EmailClicked, type EmailOpened, type EmailReplied, type EngagementEvent, type SequenceEvent, isEngagementEvent } from '../../domain/sequence/events.js';
 import { type AffectedRows, type EmailRow, type SequenceRow, type SummaryRow, emailKey } from './rows.js';
 
 export interface EventInStream {
@@ -24,6 +24,7 @@ export function applyEvent(rows: AffectedRows, { sequenceId, streamPosition, eve
   sequence.stream_revision = streamPosition.toString();
   sequence.last_event_at = at;
 
+  if (isEngagementEvent(event)) return applyEngagement(rows, sequence, summary, event);
   switch (event.type) {
     case 'SequenceStarted':
     case 'EmailSendReserved': // row-neutral (never passed here by the projection)
@@ -53,14 +54,6 @@ export function applyEvent(rows: AffectedRows, { sequenceId, streamPosition, eve
       if (event.data.nextAttemptAt !== undefined) sequence.next_send_at = event.data.nextAttemptAt;
       return;
     }
-    case 'EmailDelivered':
-    case 'EmailOpened':
-    case 'EmailClicked':
-    case 'EmailReplied':
-    case 'EmailBounced':
-    case 'LeadUnsubscribed':
-    case 'SpamComplained':
-      return applyEngagement(rows, sequence, summary, event);
     case 'LeadQualified':
       sequence.status = 'qualified';
       sequence.qualified_at = at;

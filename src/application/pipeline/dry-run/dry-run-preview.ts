@@ -1,7 +1,6 @@
 // What a dry run would have done, read back from the events it kept in memory, with the emails
 // it rendered. Returned in the run report (`--json`, POST /runs); not stored with it.
-import type { SequenceEvent } from '../../../domain/sequence/events.js';
-import { SEQUENCE_STREAM_PREFIX } from '../../../domain/sequence/events.js';
+import { SEQUENCE_STREAM_PREFIX, type SequenceEvent, isEngagementEvent } from '../../../domain/sequence/events.js';
 import type { OverlayEventStore } from './overlay-event-store.js';
 
 export interface PreviewEmail {
@@ -49,16 +48,8 @@ export function previewOf(overlay: OverlayEventStore, emails: PreviewEmail[]): D
         case 'SequenceStopped':
           preview.would_stop.push({ sequence_id: sequenceId, reason: e.data.reason });
           break;
-        case 'EmailDelivered':
-        case 'EmailOpened':
-        case 'EmailClicked':
-        case 'EmailReplied':
-        case 'EmailBounced':
-        case 'LeadUnsubscribed':
-        case 'SpamComplained':
-          preview.would_record[e.type] = (preview.would_record[e.type] ?? 0) + 1;
-          break;
         default:
+          if (isEngagementEvent(e)) preview.would_record[e.type] = (preview.would_record[e.type] ?? 0) + 1;
           break;
       }
     }

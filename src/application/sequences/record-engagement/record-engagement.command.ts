@@ -1,6 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { EngagementType } from '../../../domain/sequence/commands.js';
-import type { BounceKind } from '../../../domain/sequence/events.js';
+import type { EngagementType, RecordEngagement } from '../../../domain/sequence/commands.js';
 import type { EngagementPolicy } from '../../ports/engagement-policy.js';
 import type { SequenceCommandResult } from '../execute-sequence-command.js';
 
@@ -9,15 +8,7 @@ import type { SequenceCommandResult } from '../execute-sequence-command.js';
 export class RecordEngagementCommand extends Command<SequenceCommandResult> {
   constructor(
     readonly sequenceId: number,
-    readonly engagement: {
-      type: EngagementType;
-      providerEventId: string;
-      step: number | null;
-      occurredAt: string;
-      url?: string | null;
-      bounceKind?: BounceKind;
-      machineOpen?: boolean;
-    },
+    readonly engagement: { type: EngagementType } & Pick<RecordEngagement['data'], 'providerEventId' | 'step' | 'occurredAt' | 'url' | 'bounceKind' | 'machineOpen'>,
     readonly policy: EngagementPolicy,
     readonly now: string,
     readonly options: { expectedRevision?: bigint; metadata?: Record<string, unknown> } = {},

@@ -45,14 +45,10 @@ const READ_STREAMS_AFTER = `
    ORDER BY e.stream_id, e.stream_position`;
 
 export class PostgresEventStore implements EventStore {
+  /** On a pool, or on one client inside the caller's transaction: then its appends commit or roll
+   * back with the caller's work, and a refused append (`ConcurrencyError`) aborts that transaction,
+   * as any failed statement does (roll back and retry the whole unit of work). */
   constructor(private readonly db: Queryable) {}
-
-  /** This store on one client (a `pg.PoolClient` inside the caller's transaction): its appends
-   * commit or roll back with the caller's work. A refused append (`ConcurrencyError`) aborts that
-   * transaction, as any failed statement does: roll back and retry the whole unit of work. */
-  withClient(client: pg.PoolClient | Queryable): PostgresEventStore {
-    return new PostgresEventStore(client);
-  }
 
   async appendToStream(streamId: string, expectedRevision: ExpectedRevision, events: NewEvent[]): Promise<AppendResult> {
     const [result] = await this.appendToStreams([{ streamId, expectedRevision, events }]);
