@@ -1,14 +1,13 @@
 // Runs a projection over the global log: each batch reads from the stored checkpoint, applies
 // the events and advances the checkpoint in ONE transaction, so every event takes effect once.
-import type pg from 'pg';
 import type { EventStore, LogCheckpoint, StoredEvent } from '../application/ports/event-store.js';
 import { checkpointOf } from '../application/ports/event-store.js';
-import { withTransaction } from '../infrastructure/database/database.js';
+import { type SqlClient, type SqlPool, withTransaction } from '../application/ports/sql-session.js';
 import { lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoints.js';
 import type { Projection } from './projection.js';
 
 /** Reads the global log through a given connection (so reads join the projector's transaction). */
-export type LogReaderFor = (client: pg.ClientBase | pg.Pool) => Pick<EventStore, 'readAll' | 'readHead' | 'hasUnread'>;
+export type LogReaderFor = (client: SqlClient | SqlPool) => Pick<EventStore, 'readAll' | 'readHead' | 'hasUnread'>;
 
 export interface CatchUpOptions {
   /** Give up (with an error) when an open transaction holds the log back longer than this. */
@@ -30,7 +29,7 @@ export const DEFAULT_PROJECTION_WINDOW: ProjectionWindowLimits = { events: 50_00
 
 export class Projector {
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly pool: SqlPool,
     readonly projection: Projection,
     private readonly readerFor: LogReaderFor,
     private readonly batchSize = DEFAULT_PROJECTION_BATCH_SIZE,
@@ -69,7 +68,7 @@ export class Projector {
 
   /** One batch — or, for a projection that can hold several in memory, one window of batches
    * written once — inside the caller's transaction. */
-  async processBatchWith(client: pg.ClientBase): Promise<number> {
+  async processBatchWith(client: SqlClient): Promise<number> {
     const from = await lockCheckpoint(client, this.projection.name);
     const reader = this.readerFor(client);
     if (!this.projection.openWindow) {
@@ -102,7 +101,7 @@ export class Projector {
     return this.advance(client, last, applied);
   }
 
-  private async advance(client: pg.ClientBase, lastBatch: StoredEvent[], applied: number): Promise<number> {
+  private async advance(client: SqlClient, lastBatch: StoredEvent[], applied: number): Promise<number> {
     this.lastApplied = checkpointOf(lastBatch[lastBatch.length - 1]!);
     await saveCheckpoint(client, this.projection.name, this.lastApplied);
     return applied;

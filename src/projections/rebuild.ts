@@ -1,9 +1,8 @@
 // `nurture projections rebuild`: replays the whole log into fresh shadow tables while the live
 // tables keep serving (and the live projector keeps running), then swaps the result in with
 // one transaction, so readers see either the old rows or the rebuilt ones, never a mix.
-import type pg from 'pg';
 import { LOG_START, type LogCheckpoint, checkpointOf } from '../application/ports/event-store.js';
-import { withTransaction } from '../infrastructure/database/database.js';
+import { type SqlClient, type SqlPool, withTransaction } from '../application/ports/sql-session.js';
 import { deleteCheckpoint, lockCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { NURTURING_READ_MODEL, NurturingReadModelProjection } from './nurturing-read-model/nurturing-read-model.projection.js';
 import { recountGauges } from './nurturing-read-model/gauges.js';
@@ -20,7 +19,7 @@ export interface RebuildOptions {
 
 const SHADOW_CHECKPOINT = 'nurturing_read_model__rebuild';
 
-export async function rebuildReadModel(pool: pg.Pool, readerFor: LogReaderFor, options: RebuildOptions = {}): Promise<number> {
+export async function rebuildReadModel(pool: SqlPool, readerFor: LogReaderFor, options: RebuildOptions = {}): Promise<number> {
   const batchSize = options.batchSize ?? DEFAULT_PROJECTION_BATCH_SIZE;
   await createShadowTables(pool);
   await pool.query(`DELETE FROM nurture_projection_checkpoints WHERE name = $1`, [SHADOW_CHECKPOINT]);
@@ -53,7 +52,7 @@ const WINDOW_EVENTS = 200_000;
 /** Replays the log into the shadow tables, reading `batchSize` events at a time and writing the
  * rows (with the shadow checkpoint) once per window of events. */
 async function replayInWindows(
-  pool: pg.Pool,
+  pool: SqlPool,
   shadow: NurturingReadModelProjection,
   readerFor: LogReaderFor,
   { batchSize, windowEvents }: { batchSize: number; windowEvents: number },
@@ -113,7 +112,7 @@ async function replayInWindows(
 /** The shadow tables carry only the keys the projection's upserts need: no secondary index
  * is maintained during the replay (they are never queried), and the copy back into the live
  * tables keeps the live tables' own indexes and constraints. */
-async function createShadowTables(pool: pg.Pool): Promise<void> {
+async function createShadowTables(pool: SqlPool): Promise<void> {
   await dropShadowTables(pool);
   for (const key of Object.keys(LIVE_TABLES) as (keyof ReadModelTables)[]) {
     await pool.query(
@@ -122,7 +121,7 @@ async function createShadowTables(pool: pg.Pool): Promise<void> {
   }
 }
 
-async function dropShadowTables(client: pg.ClientBase | pg.Pool): Promise<void> {
+async function dropShadowTables(client: SqlClient | SqlPool): Promise<void> {
   await client.query(`DROP TABLE IF EXISTS ${Object.values(SHADOW_TABLES).join(', ')}`);
 }
 
@@ -131,7 +130,7 @@ async function dropShadowTables(client: pg.ClientBase | pg.Pool): Promise<void> 
  * so the live list is kept exactly as it is; the events' suppressions are in it already. */
 const REBUILT_TABLES = (Object.keys(LIVE_TABLES) as (keyof ReadModelTables)[]).filter((key) => key !== 'suppressions');
 
-async function copyShadowIntoLive(client: pg.ClientBase, from: ReadModelTables, to: ReadModelTables): Promise<void> {
+async function copyShadowIntoLive(client: SqlClient, from: ReadModelTables, to: ReadModelTables): Promise<void> {
   for (const key of REBUILT_TABLES) {
     // DELETE, not TRUNCATE: readers keep their snapshot of the old rows until the commit.
     await client.query(`DELETE FROM ${to[key]}`);

@@ -40,17 +40,4 @@ export async function openServerDatabase(options: ServerDatabaseOptions): Promis
   return { mode: 'server', pool, connection, close: () => pool.end() };
 }
 
-export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
+export { withTransaction } from '../../application/ports/sql-session.js';

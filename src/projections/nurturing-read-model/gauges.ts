@@ -1,6 +1,6 @@
 // The counts /metrics reports, kept in `nurture_gauges` by the writes that change them, so a
 // scrape reads a few rows instead of counting the read tables.
-import type pg from 'pg';
+import type { SqlClient } from '../../application/ports/sql-session.js';
 import type { SequenceRow } from './rows.js';
 
 export const GAUGES_TABLE = 'nurture_gauges';
@@ -10,7 +10,7 @@ export const UNMATCHED_EVENTS = 'unmatched_events';
 /** Moves sequences_by_status by what writing `sequences` into `table` changes: minus the
  * statuses their rows have now, plus theirs. Call just before writing them, in the same
  * transaction (the projector's checkpoint lock makes it the only writer of those rows). */
-export async function moveStatusGauge(client: pg.ClientBase, table: string, sequences: readonly SequenceRow[]): Promise<void> {
+export async function moveStatusGauge(client: SqlClient, table: string, sequences: readonly SequenceRow[]): Promise<void> {
   if (sequences.length === 0) return;
   const after: Record<string, number> = {};
   for (const s of sequences) after[s.status] = (after[s.status] ?? 0) + 1;
@@ -27,7 +27,7 @@ export async function moveStatusGauge(client: pg.ClientBase, table: string, sequ
 
 /** Sets every gauge to the count of the rows it counts (after a rebuild). The gauges' rows are
  * locked first, so an increment in flight either lands before the count or after it. */
-export async function recountGauges(client: pg.ClientBase): Promise<void> {
+export async function recountGauges(client: SqlClient): Promise<void> {
   await client.query(`UPDATE ${GAUGES_TABLE} SET value = 0 WHERE name IN ($1, $2)`, [SEQUENCES_BY_STATUS, UNMATCHED_EVENTS]);
   await client.query(
     `INSERT INTO ${GAUGES_TABLE} (name, label, value)

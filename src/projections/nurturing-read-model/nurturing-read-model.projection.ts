@@ -1,7 +1,7 @@
 // The nurturing read model: sequences, their emails, engagement summaries and the suppression
 // list, projected from the sequence streams. A batch loads the rows it touches, applies the
 // events in memory, and writes each table once.
-import type pg from 'pg';
+import type { SqlClient } from '../../application/ports/sql-session.js';
 import type { LogCheckpoint, StoredEvent } from '../../application/ports/event-store.js';
 import { upcastEvent } from '../../application/sequences/upcast-event.js';
 import { SEQUENCE_STREAM_PREFIX } from '../../domain/sequence/events.js';
@@ -27,7 +27,7 @@ export class NurturingReadModelProjection implements Projection {
   private cache: { rows: AffectedRows; at: LogCheckpoint } | null = null;
   private pending: AffectedRows | null = null;
 
-  async apply(client: pg.ClientBase, events: StoredEvent[], from?: LogCheckpoint): Promise<void> {
+  async apply(client: SqlClient, events: StoredEvent[], from?: LogCheckpoint): Promise<void> {
     const window = this.openWindow(from);
     await window.add(client, events);
     await window.flush(client);

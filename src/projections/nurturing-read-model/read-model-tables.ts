@@ -1,6 +1,6 @@
 // Loads and writes the rows of the nurturing read model, one statement per table per batch.
 // Table names come from this fixed list (live, or the `__rebuild` shadow copies), never from input.
-import type pg from 'pg';
+import type { SqlClient, SqlPool } from '../../application/ports/sql-session.js';
 import type { AffectedRows, EmailRow, SequenceRow, SummaryRow } from './rows.js';
 import { emailKey } from './rows.js';
 
@@ -30,7 +30,7 @@ export const UPSERT_KEYS: { [K in keyof ReadModelTables]: string[] } = {
 };
 
 export async function loadAffectedRows(
-  client: pg.ClientBase | pg.Pool,
+  client: SqlClient | SqlPool,
   tables: ReadModelTables,
   sequenceIds: number[],
   rows: AffectedRows,
@@ -47,21 +47,21 @@ export async function loadAffectedRows(
   for (const { r } of summaries.rows) rows.summaries.set(Number(r.sequence_id), { ...r, sequence_id: Number(r.sequence_id) });
 }
 
-export async function writeAffectedRows(client: pg.ClientBase, tables: ReadModelTables, rows: AffectedRows): Promise<void> {
+export async function writeAffectedRows(client: SqlClient, tables: ReadModelTables, rows: AffectedRows): Promise<void> {
   await upsert(client, tables.sequences, UPSERT_KEYS.sequences, [...rows.sequences.values()]);
   await upsert(client, tables.emails, UPSERT_KEYS.emails, [...rows.emails.values()]);
   await upsert(client, tables.summaries, UPSERT_KEYS.summaries, [...rows.summaries.values()]);
   await insertMissing(client, tables.suppressions, UPSERT_KEYS.suppressions, [...rows.suppressions.values()]);
 }
 
-async function upsert(client: pg.ClientBase, table: string, key: string[], rows: object[]): Promise<void> {
+async function upsert(client: SqlClient, table: string, key: string[], rows: object[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = await columnsOf(client, table);
   const set = columns.filter((c) => !key.includes(c.name)).map((c) => `${c.name} = EXCLUDED.${c.name}`).join(', ');
   await client.query(`${insertRows(table, columns)} ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${set}`, [positionalJson(rows, columns)]);
 }
 
-async function insertMissing(client: pg.ClientBase, table: string, key: string[], rows: object[]): Promise<void> {
+async function insertMissing(client: SqlClient, table: string, key: string[], rows: object[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = await columnsOf(client, table);
   await client.query(`${insertRows(table, columns)} ON CONFLICT (${key.join(', ')}) DO NOTHING`, [positionalJson(rows, columns)]);
@@ -88,7 +88,7 @@ function positionalJson(rows: object[], columns: Column[]): string {
 /** The table's columns and their SQL types, read from the catalog once per table. */
 const columnCache = new Map<string, Promise<Column[]>>();
 
-function columnsOf(client: pg.ClientBase, table: string): Promise<Column[]> {
+function columnsOf(client: SqlClient, table: string): Promise<Column[]> {
   let columns = columnCache.get(table);
   if (!columns) {
     columns = client
