@@ -22,7 +22,7 @@ const engagement = <T extends 'EmailOpened' | 'EmailClicked' | 'EmailReplied' | 
   ({ type, schemaVersion: 1, data: { providerEventId: id, step: 1, occurredAt: at(minute), machineOpen: false, url: null, ...extra } }) as SequenceEvent;
 
 describe('nurturing read model projection', () => {
-  it('given a start, a send, two opens and a click, then the sequence, email and summary rows add up', () => {
+  it('given a start, a send, two opens and a click recorded before facts carried scores, then the rows add up', () => {
     const rows = project([
       started,
       sent(1, 1),
@@ -43,6 +43,15 @@ describe('nurturing read model projection', () => {
       total_emails_sent: 1, total_emails_delivered: 1, total_emails_opened: 1, total_emails_clicked: 1, total_opens: 2, total_clicks: 1,
       open_rate: 1, click_rate: 1, reply_rate: 0, engagement_score: 13,
     });
+  });
+
+  it('given facts that carry their scores, then the rows show the scores the events recorded', () => {
+    // The aggregate's numbers win over the counts: the projection applies no formula of its own.
+    const rows = project([started, sent(1, 1), engagement('EmailReplied', 'r1', 2, { engagementScore: 15, totalScore: 45 }), engagement('EmailClicked', 'c1', 3, { engagementScore: 23, totalScore: 53 })]);
+    expect(rows.sequences.get(7)).toMatchObject({ engagement_score: 23, total_score: 53 });
+    expect(rows.summaries.get(7)).toMatchObject({ engagement_score: 23, total_replies: 1, total_clicks: 1 });
+    const told = project([started, sent(1, 1), engagement('EmailOpened', 'o1', 2, { engagementScore: 7, totalScore: 99 })]);
+    expect(told.sequences.get(7)).toMatchObject({ engagement_score: 7, total_score: 99 });
   });
 
   it('given a machine open, then it is recorded on the email but scores nothing', () => {
