@@ -178,10 +178,13 @@ function recordSendFailed({ data: d }: RecordEmailSendFailed, state: SequenceSta
   return [failed, event<SequenceStopped>('SequenceStopped', { reason: 'send_failed', occurredAt })];
 }
 
+/** Only an active sequence is paused for silence. */
+export const AUTO_PAUSABLE_STATUS = 'active';
+
 function pauseIfInactive({ data: d }: PauseIfInactive, state: SequenceState): SequenceEvent[] {
   requireNonNegativeNumber(d.pauseAfterDays, 'pauseAfterDays');
   const now = instant(d.now, 'now');
-  if (state.status !== 'active') return [];
+  if (state.status !== AUTO_PAUSABLE_STATUS) return [];
   const quietSince = Math.max(
     ...[state.startedAt, state.lastEngagementAt, state.resumedAt].map((at) => (at === null ? -Infinity : Date.parse(at))),
   );

@@ -1,6 +1,8 @@
 // The pipeline's questions to the read side, each one set-based statement.
 import type pg from 'pg';
 import type { AddressEmails, PipelineReadModel } from '../../application/ports/pipeline-read-model.js';
+import { AUTO_PAUSABLE_STATUS } from '../../domain/sequence/decide.js';
+import { QUALIFIABLE_STATUSES } from '../../domain/sequence/qualification.js';
 
 /** What catches the read model up: a Projector, in this thread or in a worker. */
 export interface CatchesUp {
@@ -60,23 +62,25 @@ export class SqlPipelineReadModel implements PipelineReadModel {
     return out;
   }
 
+  /** A superset of the sequences `qualification` qualifies (held to it by test/read-side/prefilters-agree.test.ts). */
   async qualificationCandidates(minScore: number): Promise<number[]> {
     return this.ids(
       `SELECT s.id FROM lead_nurturing_sequences s
          JOIN lead_nurturing_engagement_summary e ON e.sequence_id = s.id
-        WHERE s.status IN ('active', 'paused', 'completed') AND s.total_score >= $1
+        WHERE s.status = ANY($2::text[]) AND s.total_score >= $1
           AND e.total_clicks + e.total_replies > 0
         ORDER BY s.id`,
-      [minScore],
+      [minScore, QUALIFIABLE_STATUSES],
     );
   }
 
+  /** A superset of the sequences `PauseIfInactive` pauses (the aggregate also counts a resume). */
   async inactiveSequenceIds(quietSince: string): Promise<number[]> {
     return this.ids(
       `SELECT id FROM lead_nurturing_sequences
-        WHERE status = 'active' AND greatest(started_at, coalesce(last_engagement_at, started_at)) <= $1
+        WHERE status = $2 AND greatest(started_at, coalesce(last_engagement_at, started_at)) <= $1
         ORDER BY id`,
-      [quietSince],
+      [quietSince, AUTO_PAUSABLE_STATUS],
     );
   }
 
