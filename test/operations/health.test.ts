@@ -1,6 +1,6 @@
 // GET /health over real HTTP: 200 while the database and the event store answer; a failure is a
 // 503 that names no table, host, role or error of the database.
-import { withoutConnectionStrings } from '../../src/infrastructure/serve/health.controller.js';
+import { withoutConnectionStrings } from '../../src/infrastructure/operations/health.controller.js';
 import { startTestApp, type TestApp } from '../support/http-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 

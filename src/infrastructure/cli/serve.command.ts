@@ -7,7 +7,7 @@ import { runMigrations } from '../database/migrate.js';
 import { databaseSettingsFromEnv, openDatabase } from '../database/open-database.js';
 import { createApp } from '../serve/create-app.js';
 import { configuredPublicUrl } from '../unsubscribe/load-unsubscribe-tokens.js';
-import { METRICS_TOKEN_ENV, metricsTokenOf } from '../webhooks/metrics-token.guard.js';
+import { METRICS_TOKEN_ENV, metricsTokenOf } from '../operations/metrics-token.guard.js';
 import { CliUsageError } from './exit-codes.js';
 
 export const DEFAULT_SCHEDULE = '0 */4 * * *';

@@ -1,6 +1,6 @@
 // The public endpoints: engagement webhooks (the specification's and five providers'), inbound
-// replies, one-click unsubscribe, /metrics. Rate-limited per client; no API keys (signatures;
-// /metrics has its own token).
+// replies, one-click unsubscribe. Rate-limited per client; no API keys (signatures). Their
+// Prometheus counters are registered here (/metrics is the operations module's).
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { EngagementIngestion } from '../../application/engagement/engagement-ingestion.js';
@@ -8,7 +8,6 @@ import { engagementIngestionProvider } from './engagement-ingestion.provider.js'
 import { EngagementWebhookController } from './engagement-webhook.controller.js';
 import { InboundWebhookController } from './inbound-webhook.controller.js';
 import { MailgunWebhookController } from './mailgun-webhook.controller.js';
-import { MetricsController } from './metrics.controller.js';
 import { PostmarkWebhookController } from './postmark-webhook.controller.js';
 import { CachingCertificateSource, fetchCertificateOverHttps } from './providers/index.js';
 import { PublicRateLimit } from './rate-limit.js';
@@ -33,7 +32,6 @@ const WEBHOOK_CONTROLLERS = [
   controllers: [
     ...WEBHOOK_CONTROLLERS,
     UnsubscribeController,
-    MetricsController,
   ],
   providers: [
     {

@@ -3,7 +3,7 @@
 // warns at start.
 import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { constantTimeEqual } from './providers/constant-time.js';
+import { constantTimeEqual } from '../webhooks/providers/constant-time.js';
 
 export const METRICS_TOKEN_ENV = 'NURTURE_METRICS_TOKEN';
 

@@ -7,7 +7,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
 import { GetGaugesQuery } from '../../application/queries/operations/operations.queries.js';
 import { MetricsTokenGuard } from './metrics-token.guard.js';
-import { PublicRateLimit } from './rate-limit.js';
+import { PublicRateLimit } from '../webhooks/rate-limit.js';
 
 const GAUGES: { name: string; help: string; label?: string }[] = [
   { name: 'nurture_sequences', help: 'Sequences in the read model, by status.', label: 'status' },
