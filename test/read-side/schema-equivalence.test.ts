@@ -4,7 +4,9 @@
 // so there the file's text is sent twice through the pool instead (the migration sends it the same way).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { dbFilePath, readDbFile } from '../../src/infrastructure/database/sql-files.js';
+import { readDbFile } from '../../src/infrastructure/database/sql-files.js';
+
+const dbFilePath = (name: string): string => new URL(`../../db/${name}`, import.meta.url).pathname;
 import { createTestDatabase, isEmbedded, type TestDatabase } from '../support/test-database.js';
 import { catalogFingerprint, type Fingerprint } from './catalog-fingerprint.js';
 

@@ -1,6 +1,6 @@
 import { event, type EmailOpened, type SequencePaused, type SequenceResumed } from './events.js';
 import { day, started, sent, T0, THREE_STEPS } from './fixtures.js';
-import { evolve, initialState, isDue, nextStep, replay } from './state.js';
+import { evolve, initialState, isDue, replay } from './state.js';
 
 const opened = (id: string, atDay: number, machineOpen = false): EmailOpened =>
   event<EmailOpened>('EmailOpened', { providerEventId: id, step: 1, occurredAt: day(atDay), machineOpen });
@@ -69,12 +69,11 @@ describe('evolve', () => {
   });
 });
 
-describe('isDue and nextStep', () => {
+describe('isDue', () => {
   it('is due when active, the time has come and a step is left', () => {
     const state = replay([started(), sent(1, 0, day(3))]);
     expect(isDue(state, day(2.99))).toBe(false);
     expect(isDue(state, day(3))).toBe(true);
-    expect(nextStep(state)?.step).toBe(2);
   });
 
   it('compares instants, not strings', () => {
@@ -88,11 +87,9 @@ describe('isDue and nextStep', () => {
     expect(isDue(replay([started(), paused]), day(30))).toBe(false);
     const done = replay([started(), sent(1, 0, day(3)), sent(2, 3, day(10)), sent(3, 10, null)]);
     expect(isDue(done, day(30))).toBe(false);
-    expect(nextStep(done)).toBeNull();
   });
 
   it('is never due before the sequence exists', () => {
     expect(isDue(initialState, day(0))).toBe(false);
-    expect(nextStep(initialState)).toBeNull();
   });
 });

@@ -267,7 +267,3 @@ export function isDue(state: SequenceState, now: string): boolean {
   );
 }
 
-/** The step to send next, or null when every step has been sent. */
-export function nextStep(state: SequenceState): StepSnapshot | null {
-  return state.currentStep < state.totalSteps ? (state.steps[state.currentStep] ?? null) : null;
-}

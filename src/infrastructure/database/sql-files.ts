@@ -4,5 +4,4 @@ import { readFileSync } from 'node:fs';
 // dist/infrastructure/database.
 const DB_DIR = new URL('../../../db/', import.meta.url);
 
-export const dbFilePath = (name: string): string => new URL(name, DB_DIR).pathname;
 export const readDbFile = (name: string): string => readFileSync(new URL(name, DB_DIR), 'utf8');
