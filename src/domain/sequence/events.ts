@@ -161,11 +161,7 @@ export type SequenceEvent =
 
 export type SequenceEventType = SequenceEvent['type'];
 
-export const SEQUENCE_EVENT_TYPES: readonly SequenceEventType[] = [
-  'SequenceStarted',
-  'EmailSendReserved',
-  'EmailSent',
-  'EmailSendFailed',
+const ENGAGEMENT_EVENT_TYPES: readonly EngagementEvent['type'][] = [
   'EmailDelivered',
   'EmailOpened',
   'EmailClicked',
@@ -173,6 +169,15 @@ export const SEQUENCE_EVENT_TYPES: readonly SequenceEventType[] = [
   'EmailBounced',
   'LeadUnsubscribed',
   'SpamComplained',
+];
+const ENGAGEMENT_EVENT_TYPE_SET: ReadonlySet<string> = new Set(ENGAGEMENT_EVENT_TYPES);
+
+export const SEQUENCE_EVENT_TYPES: readonly SequenceEventType[] = [
+  'SequenceStarted',
+  'EmailSendReserved',
+  'EmailSent',
+  'EmailSendFailed',
+  ...ENGAGEMENT_EVENT_TYPES,
   'LeadQualified',
   'SequencePaused',
   'SequenceResumed',
@@ -180,18 +185,8 @@ export const SEQUENCE_EVENT_TYPES: readonly SequenceEventType[] = [
   'SequenceStopped',
 ];
 
-const ENGAGEMENT_EVENT_TYPES: ReadonlySet<string> = new Set<EngagementEvent['type']>([
-  'EmailDelivered',
-  'EmailOpened',
-  'EmailClicked',
-  'EmailReplied',
-  'EmailBounced',
-  'LeadUnsubscribed',
-  'SpamComplained',
-]);
-
 /** A fact reported about the lead's emails (rather than one the sequence's own course decides). */
-export const isEngagementEvent = (e: SequenceEvent): e is EngagementEvent => ENGAGEMENT_EVENT_TYPES.has(e.type);
+export const isEngagementEvent = (e: SequenceEvent): e is EngagementEvent => ENGAGEMENT_EVENT_TYPE_SET.has(e.type);
 
 export const CURRENT_SCHEMA_VERSION = 1;
 
