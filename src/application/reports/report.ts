@@ -3,17 +3,10 @@
 // report, so an analyst can reproduce it. Keys are snake_case: they are the metrics view's column
 // names, and the report is written as JSON, CSV and HTML as it is.
 
-export type ReportKind = 'weekly' | 'monthly';
+import type { Period, PeriodKind } from '../../domain/reports/report-period.js';
 
-export interface ReportPeriod {
-  kind: ReportKind;
-  /** `2026-W48` (ISO week) or `2026-11` (calendar month). */
-  label: string;
-  /** Inclusive, UTC midnight (a Monday, or the 1st). */
-  start: string;
-  /** Exclusive: the next period's start. */
-  end: string;
-}
+export type ReportKind = PeriodKind;
+export type ReportPeriod = Period;
 
 /** Raw counts of a cohort (the sequences started in a period or on a day) and of its emails. */
 export interface CohortCounts {
