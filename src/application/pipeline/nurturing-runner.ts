@@ -11,6 +11,7 @@ import type { RunContext } from './run-context.js';
 import type { RunParameters } from './run-parameters.js';
 import { type PipelineStepName, type RunReport, StepRecorder, type StepReport } from './run-report.js';
 import { autoPauseInactiveSequences } from './steps/auto-pause.js';
+import { exportMetricsToS3 } from './steps/export-metrics.js';
 import { getOrCreateSequenceTemplate } from './steps/get-or-create-template.js';
 import { identifyColdLeads } from './steps/identify-cold-leads.js';
 import { notifySummary } from './steps/notify-summary.js';
@@ -112,10 +113,22 @@ export class NurturingRunner {
       for (const [name, step] of STEPS) await record(name, (rec) => step(ctx, deps, rec));
       if (dryRun) report.preview = previewOf(dryRun.overlay, ctx.previewEmails ?? []);
       await record('notify_summary', (rec) => notifySummary(ctx, deps, rec, { ...report, finishedAt: new Date().toISOString() }));
+      if (request.params.export_metrics_to_s3) await this.exportStep(report, ctx, deps, record);
     } finally {
       await this.deps.coordination.finishRun(runId);
     }
     return this.finish(report);
+  }
+
+  /** The run report is stored before the upload, so a failed (or hung) export loses none of it. */
+  private async exportStep(report: RunReport, ctx: RunContext, deps: PipelineDeps, record: (name: PipelineStepName, work: (rec: StepRecorder) => Promise<void>) => Promise<boolean>): Promise<void> {
+    if (report.dryRun) {
+      report.steps.push(skipped('export_metrics_to_s3', 'dry run: nothing uploaded'));
+      return;
+    }
+    await this.deps.reports.save({ ...report, finishedAt: new Date().toISOString() });
+    const exported = { ...report, steps: [...report.steps] };
+    await record('export_metrics_to_s3', (rec) => exportMetricsToS3(ctx, deps, rec, exported));
   }
 
   private async finish(report: RunReport, store = true): Promise<RunReport> {

@@ -4,6 +4,7 @@ import type { EngagementSource } from '../ports/engagement-source.js';
 import type { EventStore } from '../ports/event-store.js';
 import type { LeadSource } from '../ports/lead-source.js';
 import type { Notifier } from '../ports/notifier.js';
+import type { ObjectStore } from '../ports/object-store.js';
 import type { PipelineReadModel } from '../ports/pipeline-read-model.js';
 import type { RunCoordination } from '../ports/run-coordination.js';
 import type { RunReportStore } from '../ports/run-report-store.js';
@@ -29,6 +30,8 @@ export interface PipelineDeps {
   emailSender(params: RunParameters): EmailSender;
   engagementSource(params: RunParameters): EngagementSource | null;
   notifier(params: RunParameters): Notifier | null;
+  /** The bucket of `s3_bucket` (asked only when export_metrics_to_s3 is true); closed by its user. */
+  objectStore(params: RunParameters): ObjectStore;
   /** The one-click unsubscribe headers every email carries. */
   unsubscribeLinks(): Promise<UnsubscribeLinks>;
   /** The public URL those links point at, as configured (undefined: not configured). */

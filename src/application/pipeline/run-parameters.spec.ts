@@ -61,7 +61,10 @@ describe('run parameters', () => {
     expect(fieldOf(url, { email_from: 'nobody' })).toBe('email_from');
     expect(fieldOf(url, { request_timeout: '0' })).toBe('request_timeout');
     expect(fieldOf(url, { max_leads_per_runn: 5 })).toBe('max_leads_per_runn');
-    expect(fieldOf(url, { export_metrics_to_s3: true, s3_bucket: 'b' })).toBe('export_metrics_to_s3');
+    expect(validateRunParameters(url, { export_metrics_to_s3: 'true', s3_bucket: ' metrics-bucket ' })).toMatchObject({ export_metrics_to_s3: true, s3_bucket: 'metrics-bucket' });
+    expect(fieldOf(url, { export_metrics_to_s3: true })).toBe('s3_bucket');
+    expect(fieldOf(url, { export_metrics_to_s3: 'true', s3_bucket: '  ' })).toBe('s3_bucket');
+    expect(fieldOf(url, { export_metrics_to_s3: true, s3_bucket: 'Not_A_Bucket' })).toBe('s3_bucket');
   });
 
   it('names the environment variables and flags after the parameters', () => {

@@ -59,9 +59,9 @@ export const RUN_PARAMETERS: { [K in keyof RunParameters]: ParameterSpec } = {
   slack_webhook_url: { kind: 'optional-url', default: '', description: 'Slack incoming webhook for the run summary' },
   request_timeout: { kind: 'integer', default: 30, min: 1, max: 600, description: 'seconds before an HTTP request is abandoned' },
   max_retry_attempts: { kind: 'integer', default: 3, min: 0, max: 20, description: 'retries of a failed HTTP request (5xx, 429, network)' },
-  export_metrics_to_s3: { kind: 'boolean', default: false, description: 'export the metrics to S3' },
-  s3_bucket: { kind: 'string', default: '', description: 'S3 bucket of the export' },
-  s3_path: { kind: 'string', default: 'lead_nurturing/metrics', description: 'path inside the bucket' },
+  export_metrics_to_s3: { kind: 'boolean', default: false, description: 'upload each run\'s performance report (and each report\'s files) to s3://{s3_bucket}/{s3_path}/' },
+  s3_bucket: { kind: 'string', default: '', description: 'S3 bucket of the export (required when export_metrics_to_s3 is true)' },
+  s3_path: { kind: 'string', default: 'lead_nurturing/metrics', description: 'key prefix inside the bucket (slashes at either end are ignored)' },
   max_emails_per_run: { kind: 'integer', default: 10_000, min: 0, max: 10_000_000, description: 'most emails sent in one run' },
   unmatched_retry_days: { kind: 'integer', default: 7, min: 0, max: 90, description: 'days an engagement event that matched no sequence is matched again before it expires' },
   http_concurrency: { kind: 'integer', default: 16, min: 1, max: 512, description: 'concurrent requests to the email webhook / engagement API' },
@@ -108,12 +108,17 @@ export function parseRunParameters(...layers: Record<string, unknown>[]): RunPar
     }
   }
   const params = result as unknown as RunParameters;
-  if (params.export_metrics_to_s3) {
-    // Refused rather than silently ignored: the S3 export comes with the weekly/monthly reports.
-    throw new InvalidParameterError('export_metrics_to_s3', 'the S3 export is not available in this version; leave it false');
+  params.s3_bucket = params.s3_bucket.trim();
+  if (params.export_metrics_to_s3 && params.s3_bucket === '') {
+    throw new InvalidParameterError('s3_bucket', 'is required when export_metrics_to_s3 is true');
+  }
+  if (params.s3_bucket !== '' && !S3_BUCKET_NAME.test(params.s3_bucket)) {
+    throw new InvalidParameterError('s3_bucket', `must be an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens), got ${JSON.stringify(params.s3_bucket)}`);
   }
   return params;
 }
+
+const S3_BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /** The longest text a parameter of each kind takes (checked before anything else, so an error
  * never echoes more than this). */

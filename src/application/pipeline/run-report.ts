@@ -13,7 +13,10 @@ export const PIPELINE_STEPS = [
   'notify_summary',
 ] as const;
 
-export type PipelineStepName = (typeof PIPELINE_STEPS)[number];
+/** The specification's steps and, when export_metrics_to_s3 is true, the export after them. */
+export const RUN_STEPS = [...PIPELINE_STEPS, 'export_metrics_to_s3'] as const;
+
+export type PipelineStepName = (typeof RUN_STEPS)[number];
 
 export interface StepReport {
   step: PipelineStepName;

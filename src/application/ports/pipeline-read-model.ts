@@ -13,6 +13,20 @@ export interface PipelineReadModel {
   /** Active sequences with no engagement since `quietSince` (a pre-filter; the aggregate decides). */
   inactiveSequenceIds(quietSince: string): Promise<number[]>;
   refreshConversionMetrics(): Promise<void>;
+  /** Totals of `mv_nurturing_conversion_metrics` over the cohorts started on the UTC days [from, to]. */
+  conversionTotals(from: string, to: string): Promise<ConversionTotals>;
+}
+
+/** The cohorts started on the days [from, to] (YYYY-MM-DD, inclusive), summed. */
+export interface ConversionTotals {
+  from: string;
+  to: string;
+  total_sequences_started: number;
+  leads_qualified: number;
+  /** 100 × leads_qualified ÷ total_sequences_started, 2 decimals; 0 when none started. */
+  conversion_rate_pct: number;
+  /** The cohorts' emails with status 'sent'. */
+  emails_sent: number;
 }
 
 /** One email sent to an address, and which facts its row has already. */

@@ -28,7 +28,8 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
-    return EXIT.ok;
+    // A command that finished but failed (`nurture run` with a failed step) has set its code.
+    return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
     process.stderr.write(`nurture: ${error instanceof Error ? error.message : String(error)}\n`);

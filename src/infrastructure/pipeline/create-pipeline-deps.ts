@@ -9,6 +9,7 @@ import { PostgresEventStore, postgresLogReader } from '../event-store/postgres/p
 import { ApiEngagementSource } from '../http/api-engagement-source.js';
 import type { RetryPolicy } from '../http/request-with-retry.js';
 import { SlackNotifier } from '../http/slack-notifier.js';
+import { S3ObjectStore } from '../s3/s3-object-store.js';
 import { WebhookEmailSender } from '../http/webhook-email-sender.js';
 import { SqlEngagementMatcher } from '../engagement/sql-engagement-matcher.js';
 import { SqlUnmatchedEventLog } from '../engagement/sql-unmatched-event-log.js';
@@ -31,6 +32,10 @@ export const retryPolicyOf = (p: RunParameters): RetryPolicy => ({
   maxDelayMs: 120_000,
 });
 
+/** The run's S3 bucket, retried like the webhooks (`max_retry_attempts`, `request_timeout`). */
+export const s3StoreOf = (p: RunParameters): S3ObjectStore =>
+  new S3ObjectStore({ bucket: p.s3_bucket, maxRetries: p.max_retry_attempts, timeoutMs: p.request_timeout * 1000, baseDelayMs: 500, maxDelayMs: 30_000 });
+
 /** The pipeline's adapters; `projector` catches the read model up (default: one in this thread). */
 export function createPipelineDeps(db: Database, projector: CatchesUp = new Projector(db.pool, new NurturingReadModelProjection(), postgresLogReader)): PipelineDeps {
   const pool = db.pool;
@@ -48,6 +53,7 @@ export function createPipelineDeps(db: Database, projector: CatchesUp = new Proj
     emailSender: (p) => new WebhookEmailSender(p.email_webhook_url, retryPolicyOf(p)),
     engagementSource: (p) => (p.engagement_api_url ? new ApiEngagementSource(p.engagement_api_url, retryPolicyOf(p)) : null),
     notifier: (p) => (p.slack_webhook_url ? new SlackNotifier(p.slack_webhook_url, retryPolicyOf(p)) : null),
+    objectStore: (p) => s3StoreOf(p),
     unsubscribeLinks: () => loadUnsubscribeTokens(pool),
     publicUrl: configuredPublicUrl(),
   };

@@ -1,6 +1,6 @@
 // The pipeline's questions to the read side, each one set-based statement.
 import type pg from 'pg';
-import type { AddressEmails, PipelineReadModel } from '../../application/ports/pipeline-read-model.js';
+import type { AddressEmails, ConversionTotals, PipelineReadModel } from '../../application/ports/pipeline-read-model.js';
 import { AUTO_PAUSABLE_STATUS } from '../../domain/sequence/decide.js';
 import { QUALIFIABLE_STATUSES } from '../../domain/sequence/qualification.js';
 
@@ -86,6 +86,20 @@ export class SqlPipelineReadModel implements PipelineReadModel {
 
   async refreshConversionMetrics(): Promise<void> {
     await this.db.query('REFRESH MATERIALIZED VIEW CONCURRENTLY mv_nurturing_conversion_metrics');
+  }
+
+  async conversionTotals(from: string, to: string): Promise<ConversionTotals> {
+    const { rows } = await this.db.query<{ started: number; qualified: number; sent: number }>(
+      `SELECT coalesce(sum(total_sequences_started), 0)::integer AS started,
+              coalesce(sum(leads_qualified), 0)::integer AS qualified,
+              coalesce(sum(emails_sent), 0)::integer AS sent
+       FROM mv_nurturing_conversion_metrics
+       WHERE date BETWEEN $1::date AND $2::date`,
+      [from, to],
+    );
+    const { started, qualified, sent } = rows[0]!;
+    const conversion = started === 0 ? 0 : Math.round((10_000 * qualified) / started) / 100;
+    return { from, to, total_sequences_started: started, leads_qualified: qualified, conversion_rate_pct: conversion, emails_sent: sent };
   }
 
   private async ids(sql: string, values: unknown[]): Promise<number[]> {

@@ -29,6 +29,9 @@ export function dryRunDeps(real: PipelineDeps): DryRunDeps {
       emailSender: () => {
         throw new Error('a dry run sends nothing');
       },
+      objectStore: () => {
+        throw new Error('a dry run uploads nothing');
+      },
     },
   };
 }

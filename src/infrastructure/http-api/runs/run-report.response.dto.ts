@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PIPELINE_STEPS, type RunReport } from '../../../application/pipeline/run-report.js';
+import { RUN_STEPS, type RunReport } from '../../../application/pipeline/run-report.js';
 
 export class StepReportDto {
-  @ApiProperty({ enum: PIPELINE_STEPS }) step!: string;
+  @ApiProperty({ enum: RUN_STEPS }) step!: string;
   @ApiProperty({ enum: ['ok', 'failed', 'skipped'] }) status!: string;
   @ApiProperty() durationMs!: number;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { sequences_started: 3 } }) counts!: Record<string, number>;

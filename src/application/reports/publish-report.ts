@@ -1,0 +1,62 @@
+// Publishing a period's report: generate it (which stores it), then upload its files beside the run
+// exports when export_metrics_to_s3 is on, then post its Slack summary when slack_webhook_url is
+// set. An upload or a post that fails is reported in the result; the stored report stays.
+import { reportFileKey } from '../exports/export-keys.js';
+import type { ObjectStore } from '../ports/object-store.js';
+import type { ReportNotifier } from '../ports/report-notifier.js';
+import type { ReportPeriod } from './report.js';
+import type { ReportGenerator } from './report-ports.js';
+
+export interface PublishReportDeps {
+  generator: ReportGenerator;
+  /** The export's bucket; null when export_metrics_to_s3 is off. */
+  objectStore: (() => ObjectStore) | null;
+  s3Path: string;
+  /** Null when slack_webhook_url is not set. */
+  notifier: ReportNotifier | null;
+  /** NURTURE_PUBLIC_URL, where GET /reports/:id/html is served. */
+  publicUrl: string | undefined;
+  minSends?: number;
+}
+
+export interface PublishResult {
+  id: string;
+  /** The keys written, in the export's bucket. */
+  uploaded: string[];
+  notified: boolean;
+  /** One line per failed upload or post; empty when all went through. */
+  errors: string[];
+}
+
+export async function publishReport(period: ReportPeriod, deps: PublishReportDeps): Promise<PublishResult> {
+  const { report, files } = await deps.generator.generate(period, deps.minSends === undefined ? undefined : { minSends: deps.minSends });
+  const result: PublishResult = { id: report.id, uploaded: [], notified: false, errors: [] };
+  if (deps.objectStore) {
+    const store = deps.objectStore();
+    try {
+      for (const file of files) {
+        const key = reportFileKey(deps.s3Path, period.kind, period.label, file.name);
+        try {
+          await store.put(key, file.body, file.contentType);
+          result.uploaded.push(key);
+        } catch (error) {
+          result.errors.push((error as Error).message);
+        }
+      }
+    } finally {
+      await store.close();
+    }
+  }
+  if (deps.notifier) {
+    try {
+      await deps.notifier.notifyReport(report, reportHtmlUrl(deps.publicUrl, report.id));
+      result.notified = true;
+    } catch (error) {
+      result.errors.push(`Slack summary of ${report.id}: ${(error as Error).message}`);
+    }
+  }
+  return result;
+}
+
+export const reportHtmlUrl = (publicUrl: string | undefined, id: string): string | null =>
+  publicUrl ? `${publicUrl.replace(/\/+$/, '')}/reports/${encodeURIComponent(id)}/html` : null;
