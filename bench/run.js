@@ -17,6 +17,7 @@ const CASES = {
   B3: () => import('./cases/b3-ingest.js').then((m) => m.runB3),
   B4: () => import('./cases/b4-rebuild.js').then((m) => m.runB4),
   B5: () => import('./cases/b5-run.js').then((m) => m.runB5),
+  B6: () => import('./cases/b6-report.js').then((m) => m.runB6),
 };
 
 function machine(postgres) {

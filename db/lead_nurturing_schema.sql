@@ -851,3 +851,34 @@ INSERT INTO nurture_gauges (name, label, value)
 INSERT INTO nurture_gauges (name, label, value)
     SELECT 'unmatched_events', '', count(*) FROM lead_nurturing_unmatched_events
     ON CONFLICT (name, label) DO NOTHING;
+
+-- ---------------------------------------------------------------------------------------------
+-- The weekly and monthly reports: their cohorts are the sequences started in the period, and
+-- their step ranking reads the emails sent in it (lead_nurturing_events_status_sent_at_idx).
+-- ---------------------------------------------------------------------------------------------
+CREATE INDEX IF NOT EXISTS lead_nurturing_sequences_started_at_idx ON lead_nurturing_sequences (started_at);
+
+-- lead_nurturing_reports: one row per generated report (`nurture report`, the scheduler), with its
+-- files. Written by the report generator, not by the projections: a rebuild keeps it.
+CREATE TABLE IF NOT EXISTS lead_nurturing_reports (
+    id           text        PRIMARY KEY,
+    kind         text        NOT NULL CONSTRAINT lead_nurturing_reports_kind_check CHECK (kind IN ('weekly', 'monthly')),
+    label        text        NOT NULL,
+    period_start timestamptz NOT NULL,
+    period_end   timestamptz NOT NULL,
+    generated_at timestamptz NOT NULL,
+    report       jsonb       NOT NULL,
+    files        jsonb       NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS lead_nurturing_reports_kind_period_start_idx ON lead_nurturing_reports (kind, period_start DESC);
+
+COMMENT ON TABLE lead_nurturing_reports IS 'Weekly and monthly reports as generated (figures, definitions, the SQL run) and their files; a report generated again for its period replaces the row. Not rebuilt from the event log.';
+COMMENT ON COLUMN lead_nurturing_reports.id IS 'The report''s id: <kind>-<label>, e.g. weekly-2026-W48, monthly-2026-11.';
+COMMENT ON COLUMN lead_nurturing_reports.kind IS 'weekly (an ISO week, Monday 00:00 UTC to Monday) or monthly (a calendar month, UTC).';
+COMMENT ON COLUMN lead_nurturing_reports.label IS 'The period: 2026-W48 (ISO week) or 2026-11 (month).';
+COMMENT ON COLUMN lead_nurturing_reports.period_start IS 'First instant of the period (inclusive, UTC midnight).';
+COMMENT ON COLUMN lead_nurturing_reports.period_end IS 'End of the period (exclusive): the next period''s start.';
+COMMENT ON COLUMN lead_nurturing_reports.generated_at IS 'When the report was computed; its figures are the read side as of then.';
+COMMENT ON COLUMN lead_nurturing_reports.report IS 'The report object (summary, daily, top_templates, top_steps, trends, definitions, sql) as JSON.';
+COMMENT ON COLUMN lead_nurturing_reports.files IS 'JSON array of its files: [{name, contentType, body}] (CSV, JSON, HTML).';

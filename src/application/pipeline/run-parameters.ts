@@ -33,6 +33,8 @@ export interface RunParameters {
   engagement_lookback_days: number;
   /** Runs in which the webhook refuses a step for good (a 4xx other than 408/429) before its sequence stops (`send_failed`). */
   max_send_failures: number;
+  /** Emails a (template, step) must have sent in a report's period to be ranked among the top steps. */
+  report_min_sends: number;
 }
 
 type Kind = 'string' | 'url' | 'optional-url' | 'email' | 'integer' | 'boolean';
@@ -67,6 +69,7 @@ export const RUN_PARAMETERS: { [K in keyof RunParameters]: ParameterSpec } = {
   http_concurrency: { kind: 'integer', default: 16, min: 1, max: 512, description: 'concurrent requests to the email webhook / engagement API' },
   engagement_lookback_days: { kind: 'integer', default: 7, min: 1, max: 3650, description: 'an engagement API answer is about the emails sent to the address in these last days that lack the fact' },
   max_send_failures: { kind: 'integer', default: 3, min: 1, max: 100, description: 'runs a step may be refused for good (4xx other than 408/429) before its sequence stops (send_failed)' },
+  report_min_sends: { kind: 'integer', default: 20, min: 1, max: 1_000_000, description: 'emails a (template, step) must have sent in a report\'s period to rank among its top steps; fewer are listed apart' },
 };
 
 export const PARAMETER_NAMES = Object.keys(RUN_PARAMETERS) as (keyof RunParameters)[];

@@ -6,6 +6,7 @@ import { EXIT, exitCodeFor } from './exit-codes.js';
 import { registerHistory } from './history.command.js';
 import { registerMigrate } from './migrate.command.js';
 import { registerProjections } from './projections.command.js';
+import { registerReport } from './report.command.js';
 import { registerRun } from './run.command.js';
 import { registerServe } from './serve.command.js';
 import { registerSuppress } from './suppress.command.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerProjections(program);
   registerHistory(program);
   registerSuppress(program);
+  registerReport(program);
   return program;
 }
 

@@ -5,8 +5,9 @@ import { EventStore1764115200000 } from './migrations/1764115200000-event-store.
 import { ReadSide1764115200001 } from './migrations/1764115200001-read-side.js';
 import { ReadSideUpgrade1796169600000 } from './migrations/1796169600000-read-side-upgrade.js';
 import { OperationsAndSecrets1796256000000 } from './migrations/1796256000000-operations-and-secrets.js';
+import { Reports1796342400000 } from './migrations/1796342400000-reports.js';
 
-export const MIGRATIONS = [EventStore1764115200000, ReadSide1764115200001, ReadSideUpgrade1796169600000, OperationsAndSecrets1796256000000];
+export const MIGRATIONS = [EventStore1764115200000, ReadSide1764115200001, ReadSideUpgrade1796169600000, OperationsAndSecrets1796256000000, Reports1796342400000];
 export const MIGRATIONS_TABLE = 'nurture_migrations';
 
 export async function runMigrations(db: Database): Promise<string[]> {

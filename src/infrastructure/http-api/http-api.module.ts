@@ -10,10 +10,13 @@ import { ListSequencesHandler } from '../../application/queries/list-sequences/l
 import { ListTemplatesHandler } from '../../application/queries/list-templates/list-templates.handler.js';
 import { GetRunHandler } from '../../application/queries/runs/get-run.handler.js';
 import { ListRunsHandler } from '../../application/queries/runs/list-runs.handler.js';
+import { GetReportFileHandler, GetReportHandler, ListReportsHandler } from '../../application/queries/reports/report.handlers.js';
 import { ListUnmatchedEventsHandler } from '../../application/queries/unmatched-events/list-unmatched-events.handler.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { LeadHistoryController } from './leads/lead-history.http.controller.js';
 import { ConversionMetricsController } from './conversion-metrics/conversion-metrics.http.controller.js';
+import { REPORT_STORE_PROVIDER } from '../reports/report-store.provider.js';
+import { ReportsController } from './reports/reports.http.controller.js';
 import { RunsController } from './runs/runs.http.controller.js';
 import { TriggerRunController } from './runs/trigger-run.http.controller.js';
 import { EnrollLeadController } from './sequences/enroll-lead.http.controller.js';
@@ -39,6 +42,7 @@ import { UnmatchedEventsController } from './unmatched/unmatched-events.http.con
     LeadHistoryController,
     UnmatchedEventsController,
     SuppressionsController,
+    ReportsController,
   ],
   providers: [
     ApiKeyGuard,
@@ -53,6 +57,10 @@ import { UnmatchedEventsController } from './unmatched/unmatched-events.http.con
     ListRunsHandler,
     GetRunHandler,
     ListUnmatchedEventsHandler,
+    REPORT_STORE_PROVIDER,
+    ListReportsHandler,
+    GetReportHandler,
+    GetReportFileHandler,
   ],
 })
 export class HttpApiModule {}
