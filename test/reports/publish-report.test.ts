@@ -35,6 +35,7 @@ describe('publishReport', () => {
       const prefix = 'lead_nurturing/metrics/reports/weekly/2026-W09/';
       expect(result).toEqual({
         id: 'weekly-2026-W09',
+        stored: store.reports.get('weekly-2026-W09'),
         uploaded: ['csv', 'html', 'json'].map((ext) => `${prefix}weekly-2026-W09.${ext}`),
         notified: true,
         errors: [],
@@ -88,7 +89,7 @@ describe('publishReport', () => {
   it('without export or Slack it only generates (and so stores) the report', async () => {
     const store = new InMemoryReportStore();
     const result = await publishReport(parsePeriod('weekly', '2026-W10'), { generator: new FixtureReportGenerator(store), objectStore: null, s3Path: '', notifier: null, publicUrl: undefined });
-    expect(result).toEqual({ id: 'weekly-2026-W10', uploaded: [], notified: false, errors: [] });
+    expect(result).toEqual({ id: 'weekly-2026-W10', stored: store.reports.get('weekly-2026-W10'), uploaded: [], notified: false, errors: [] });
     expect([...store.reports.keys()]).toEqual(['weekly-2026-W10']);
   });
 });

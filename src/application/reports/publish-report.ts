@@ -5,7 +5,7 @@ import { reportFileKey } from '../exports/export-keys.js';
 import type { ObjectStore } from '../ports/object-store.js';
 import type { ReportNotifier } from '../ports/report-notifier.js';
 import type { ReportPeriod } from './report.js';
-import type { ReportGenerator } from './report-ports.js';
+import type { ReportGenerator, StoredReport } from './report-ports.js';
 
 export interface PublishReportDeps {
   generator: ReportGenerator;
@@ -21,6 +21,8 @@ export interface PublishReportDeps {
 
 export interface PublishResult {
   id: string;
+  /** The report as generated and stored, with its files. */
+  stored: StoredReport;
   /** The keys written, in the export's bucket. */
   uploaded: string[];
   notified: boolean;
@@ -29,8 +31,9 @@ export interface PublishResult {
 }
 
 export async function publishReport(period: ReportPeriod, deps: PublishReportDeps): Promise<PublishResult> {
-  const { report, files } = await deps.generator.generate(period, deps.minSends === undefined ? undefined : { minSends: deps.minSends });
-  const result: PublishResult = { id: report.id, uploaded: [], notified: false, errors: [] };
+  const stored = await deps.generator.generate(period, deps.minSends === undefined ? undefined : { minSends: deps.minSends });
+  const { report, files } = stored;
+  const result: PublishResult = { id: report.id, stored, uploaded: [], notified: false, errors: [] };
   if (deps.objectStore) {
     const store = deps.objectStore();
     try {

@@ -1,14 +1,17 @@
-// `nurture report weekly|monthly`: computes a period's report from the read side, stores it and
-// writes its files into --out; prints their paths (or, with --json, the report and the paths).
+// `nurture report weekly|monthly`: computes a period's report from the read side, stores it,
+// uploads its files beside the run exports when export_metrics_to_s3 is on, and writes them into
+// --out; prints their paths (or, with --json, the report and the paths). A failed upload exits 1.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Argument, type Command } from 'commander';
 import { type PeriodKind, lastCompletePeriod, parsePeriod } from '../../domain/reports/report-period.js';
 import { RUN_PARAMETERS } from '../../application/pipeline/run-parameters.js';
 import { loadServiceParameters } from '../config/load-run-parameters.js';
+import { publishReport } from '../../application/reports/publish-report.js';
+import { s3StoreOf } from '../pipeline/create-pipeline-deps.js';
 import { createReportGenerator } from '../reports/create-report-generator.js';
 import { withDatabase } from './app-context.js';
-import { CliUsageError } from './exit-codes.js';
+import { CliUsageError, EXIT } from './exit-codes.js';
 
 interface ReportOptions {
   period?: string;
@@ -40,7 +43,19 @@ export function registerReport(program: Command): void {
       const dir = resolve(options.out);
       await withDatabase(async (db) => {
         process.stderr.write(`report ${kind} ${period.label}: computing the figures…\n`);
-        const { report, files } = await createReportGenerator(db.pool).generate(period, { minSends });
+        const params = loadServiceParameters({ env: process.env });
+        const published = await publishReport(period, {
+          generator: createReportGenerator(db.pool),
+          objectStore: params.export_metrics_to_s3 ? () => s3StoreOf(params) : null,
+          s3Path: params.s3_path,
+          notifier: null, // the Slack summary is the scheduled reports'
+          publicUrl: undefined,
+          minSends,
+        });
+        const { report, files } = published.stored;
+        if (published.uploaded.length > 0) process.stderr.write(`report ${report.id}: ${published.uploaded.length} files uploaded to s3://${params.s3_bucket}\n`);
+        for (const error of published.errors) process.stderr.write(`report ${report.id}: ${error}\n`);
+        if (published.errors.length > 0) process.exitCode = EXIT.failure;
         mkdirSync(dir, { recursive: true });
         const paths = files.map((file) => {
           const path = join(dir, file.name);

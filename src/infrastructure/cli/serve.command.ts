@@ -9,6 +9,8 @@ import { createApp } from '../serve/create-app.js';
 import { configuredPublicUrl } from '../unsubscribe/load-unsubscribe-tokens.js';
 import { METRICS_TOKEN_ENV, metricsTokenOf } from '../operations/metrics-token.guard.js';
 import { CliUsageError } from './exit-codes.js';
+import { ValidationError } from '../../domain/shared/errors.js';
+import { type ReportSchedules, reportSchedulesFrom } from '../serve/report-schedules.js';
 
 export const DEFAULT_SCHEDULE = '0 */4 * * *';
 /** Every interface, as before NURTURE_HOST existed (and as a container needs). */
@@ -44,11 +46,12 @@ export function registerServe(program: Command): void {
       if (!cron.valid) throw new CliUsageError(`--schedule is not a valid cron expression: "${options.schedule}"`);
       // Fail fast on bad parameters rather than at the first scheduled run.
       const params = loadRunParameters({ env: process.env, configFile: options.config });
+      const reportSchedules = reportSchedulesOrUsageError(process.env);
       for (const warning of startWarnings(params)) process.stderr.write(`nurture serve: warning: ${warning}\n`);
 
       const db = await openDatabase(databaseSettingsFromEnv());
       await runMigrations(db);
-      const app = await createApp(db, { schedule: options.schedule, configFile: options.config }, ['log', 'warn', 'error']);
+      const app = await createApp(db, { schedule: options.schedule, configFile: options.config, reportSchedules }, ['log', 'warn', 'error']);
       await app.listen(port, options.host);
       const address = app.getHttpServer().address() as { port: number };
       console.log(`nurture serve: listening on ${listeningOn(options.host, address.port)} (${db.mode} database)`);
@@ -60,4 +63,13 @@ export function registerServe(program: Command): void {
       await app.close();
       await db.close();
     });
+}
+
+function reportSchedulesOrUsageError(env: NodeJS.ProcessEnv): ReportSchedules {
+  try {
+    return reportSchedulesFrom(env);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new CliUsageError(error.message);
+    throw error;
+  }
 }

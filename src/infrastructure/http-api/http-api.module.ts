@@ -15,7 +15,7 @@ import { ListUnmatchedEventsHandler } from '../../application/queries/unmatched-
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { LeadHistoryController } from './leads/lead-history.http.controller.js';
 import { ConversionMetricsController } from './conversion-metrics/conversion-metrics.http.controller.js';
-import { REPORT_STORE_PROVIDER } from '../reports/report-store.provider.js';
+import { ReportsModule } from '../reports/reports.module.js';
 import { ReportsController } from './reports/reports.http.controller.js';
 import { RunsController } from './runs/runs.http.controller.js';
 import { TriggerRunController } from './runs/trigger-run.http.controller.js';
@@ -30,6 +30,7 @@ import { TemplatesController } from './templates/templates.http.controller.js';
 import { UnmatchedEventsController } from './unmatched/unmatched-events.http.controller.js';
 
 @Module({
+  imports: [ReportsModule],
   controllers: [
     EnrollLeadController,
     SequenceLifecycleController,
@@ -57,7 +58,6 @@ import { UnmatchedEventsController } from './unmatched/unmatched-events.http.con
     ListRunsHandler,
     GetRunHandler,
     ListUnmatchedEventsHandler,
-    REPORT_STORE_PROVIDER,
     ListReportsHandler,
     GetReportHandler,
     GetReportFileHandler,

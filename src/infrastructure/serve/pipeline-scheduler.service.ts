@@ -6,6 +6,7 @@ import { CronJob } from 'cron';
 import { NurturingRunner } from '../../application/pipeline/nurturing-runner.js';
 import type { RunReport } from '../../application/pipeline/run-report.js';
 import { loadRunParameters } from '../config/load-run-parameters.js';
+import type { ReportSchedules } from './report-schedules.js';
 
 export const SERVE_OPTIONS = Symbol('ServeOptions');
 
@@ -13,6 +14,8 @@ export interface ServeOptions {
   /** Cron expression (UTC); null = no scheduled runs (tests, API-only instances). */
   schedule: string | null;
   configFile?: string;
+  /** When the weekly and monthly reports are published (cron, UTC); absent = none (tests, API-only instances). */
+  reportSchedules?: ReportSchedules;
 }
 
 @Injectable()
