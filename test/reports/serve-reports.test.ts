@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { lastCompletePeriod } from '../../src/domain/reports/report-period.js';
 import { createApp } from '../../src/infrastructure/serve/create-app.js';
+import { ReportSchedulerService } from '../../src/infrastructure/serve/report-scheduler.service.js';
 import { reportSchedulesFrom } from '../../src/infrastructure/serve/report-schedules.js';
 import { Api, READ_KEY, TEST_API_KEYS } from '../http-api/support/api.js';
 import { startS3Server, type S3TestServer } from '../support/s3-server.js';
@@ -54,12 +55,9 @@ describe('serve publishes the scheduled reports', () => {
     try {
       const api = new Api(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`, READ_KEY);
       const weeklyId = `weekly-${week.label}`;
-      // The catch-up runs in the background from start; wait for both reports to be stored.
-      let listed: string[] = [];
-      for (let i = 0; i < 100 && listed.length < 2; i++) {
-        listed = (await api.get('/reports')).body.items.map((r: { id: string }) => r.id);
-        if (listed.length < 2) await new Promise((r) => setTimeout(r, 100));
-      }
+      // The catch-up runs in the background from start: wait until it has published both.
+      await app.get(ReportSchedulerService, { strict: false }).catchUp;
+      const listed: string[] = (await api.get('/reports')).body.items.map((r: { id: string }) => r.id);
       expect(listed.sort()).toEqual([`monthly-${month.label}`, weeklyId].sort());
 
       const report = (await api.get(`/reports/${weeklyId}`)).body;
