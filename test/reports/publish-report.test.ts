@@ -30,7 +30,7 @@ describe('publishReport', () => {
         objectStore: storeAt(s3.endpoint),
         s3Path: 'lead_nurturing/metrics',
         notifier: new SlackReportNotifier(`${slack.url}/services/T/B/X`, policy),
-        publicUrl: 'https://nurture.example.com/',
+        reportLink: async (id) => `https://nurture.example.com/reports/${id}/html?expires=1&signature=s`,
       });
       const prefix = 'lead_nurturing/metrics/reports/weekly/2026-W09/';
       expect(result).toEqual({
@@ -57,7 +57,7 @@ describe('publishReport', () => {
       expect(JSON.stringify(message.blocks)).toContain('2026-02-23 – 2026-03-01 (UTC)');
       expect(JSON.stringify(message.blocks)).toContain('Welcome &lt;VIP&gt; &amp; friends');
       expect(JSON.stringify(message.blocks)).not.toContain('<VIP>');
-      expect(message.blocks.at(-1)).toEqual({ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open the report' }, url: 'https://nurture.example.com/reports/weekly-2026-W09/html' }] });
+      expect(message.blocks.at(-1)).toEqual({ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open the report' }, url: 'https://nurture.example.com/reports/weekly-2026-W09/html?expires=1&signature=s' }] });
     } finally {
       await slack.close();
     }
@@ -72,7 +72,7 @@ describe('publishReport', () => {
         objectStore: storeAt(await closedPortUrl()),
         s3Path: 'x',
         notifier: new SlackReportNotifier(`${slack.url}/services/T/B/SECRET`, policy),
-        publicUrl: undefined,
+        reportLink: async () => null,
       });
       expect(result.uploaded).toEqual([]);
       expect(result.notified).toBe(false);
@@ -88,7 +88,7 @@ describe('publishReport', () => {
 
   it('without export or Slack it only generates (and so stores) the report', async () => {
     const store = new InMemoryReportStore();
-    const result = await publishReport(parsePeriod('weekly', '2026-W10'), { generator: new FixtureReportGenerator(store), objectStore: null, s3Path: '', notifier: null, publicUrl: undefined });
+    const result = await publishReport(parsePeriod('weekly', '2026-W10'), { generator: new FixtureReportGenerator(store), objectStore: null, s3Path: '', notifier: null, reportLink: async () => null });
     expect(result).toEqual({ id: 'weekly-2026-W10', stored: store.reports.get('weekly-2026-W10'), uploaded: [], notified: false, errors: [] });
     expect([...store.reports.keys()]).toEqual(['weekly-2026-W10']);
   });

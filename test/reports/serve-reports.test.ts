@@ -1,29 +1,45 @@
 // The reports across their seams, in `nurture serve`'s application: at start it catches up the last
 // complete week's and month's reports (a slot missed while the service was down), computed from the
 // read side, stored, uploaded beside the run exports (export_metrics_to_s3, a real s3rver), and
-// served by GET /reports/:id/html as the self-contained page with its charts.
+// served by GET /reports/:id/html as the self-contained page with its charts; its Slack summary
+// (a real local server) links to that page with a signed link that opens it without an API key.
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { lastCompletePeriod } from '../../src/domain/reports/report-period.js';
 import { createApp } from '../../src/infrastructure/serve/create-app.js';
 import { ReportSchedulerService } from '../../src/infrastructure/serve/report-scheduler.service.js';
 import { reportSchedulesFrom } from '../../src/infrastructure/serve/report-schedules.js';
 import { Api, READ_KEY, TEST_API_KEYS } from '../http-api/support/api.js';
+import { type ScriptedServer, startServer } from '../http/support/scripted-server.js';
 import { startS3Server, type S3TestServer } from '../support/s3-server.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
-const ENV = ['NURTURE_EXPORT_METRICS_TO_S3', 'NURTURE_S3_BUCKET', 'NURTURE_S3_PATH', 'NURTURE_API_KEYS'];
+const ENV = ['NURTURE_EXPORT_METRICS_TO_S3', 'NURTURE_S3_BUCKET', 'NURTURE_S3_PATH', 'NURTURE_API_KEYS', 'NURTURE_SLACK_WEBHOOK_URL', 'NURTURE_PUBLIC_URL'];
 
 describe('serve publishes the scheduled reports', () => {
   let t: TestDatabase;
   let s3: S3TestServer;
+  let slack: ScriptedServer;
+  let port = 0;
   const saved: Record<string, string | undefined> = {};
   const week = lastCompletePeriod('weekly', new Date().toISOString());
   const month = lastCompletePeriod('monthly', new Date().toISOString());
 
   beforeAll(async () => {
     s3 = await startS3Server();
+    slack = await startServer([{ status: 200, body: 'ok' }]);
+    // The port the app will listen on, known before it starts (the catch-up posts at start).
+    port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
     for (const name of [...ENV, ...Object.keys(s3.env)]) saved[name] = process.env[name];
-    Object.assign(process.env, s3.env, { NURTURE_EXPORT_METRICS_TO_S3: 'true', NURTURE_S3_BUCKET: s3.bucket, NURTURE_S3_PATH: 'exports', NURTURE_API_KEYS: TEST_API_KEYS });
+    Object.assign(process.env, s3.env, {
+      NURTURE_EXPORT_METRICS_TO_S3: 'true', NURTURE_S3_BUCKET: s3.bucket, NURTURE_S3_PATH: 'exports', NURTURE_API_KEYS: TEST_API_KEYS,
+      NURTURE_SLACK_WEBHOOK_URL: `${slack.url}/services/T/B/X`, NURTURE_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    });
     t = await createTestDatabase();
     // Last week: two sequences started (one qualified a day later), three emails sent, one replied.
     const monday = Date.parse(week.start);
@@ -43,6 +59,7 @@ describe('serve publishes the scheduled reports', () => {
   afterAll(async () => {
     await t.drop();
     await s3.close();
+    await slack.close();
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
@@ -51,7 +68,7 @@ describe('serve publishes the scheduled reports', () => {
 
   it('catches up at start: stored, uploaded, and served as HTML with charts', async () => {
     const app = await createApp(t.db, { schedule: null, reportSchedules: reportSchedulesFrom({}) }, false);
-    await app.listen(0, '127.0.0.1');
+    await app.listen(port, '127.0.0.1');
     try {
       const api = new Api(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`, READ_KEY);
       const weeklyId = `weekly-${week.label}`;
@@ -79,6 +96,18 @@ describe('serve publishes the scheduled reports', () => {
       expect(keys).toEqual(['csv', 'html', 'json'].map((ext) => `exports/reports/weekly/${week.label}/${weeklyId}.${ext}`));
       const json = JSON.parse((await s3.read(`exports/reports/weekly/${week.label}/${weeklyId}.json`)).body);
       expect(json.summary.leads_qualified).toBe(1);
+
+      // The Slack summaries (weekly and monthly) link to their pages with signed links: one opens
+      // without a key; altered, or pointed at another report, it does not.
+      const posted = slack.requests.map((r) => JSON.parse(r.body));
+      const button = posted.map((m) => m.blocks.at(-1).elements[0].url as string).find((url) => url.includes(`/reports/${weeklyId}/html?`))!;
+      expect(button).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/reports/${weeklyId}/html\\?expires=\\d+&signature=[\\w-]{22}$`));
+      const opened = await fetch(button);
+      expect(opened.status).toBe(200);
+      expect(await opened.text()).toContain(week.label);
+      expect((await fetch(button.replace(/signature=./, 'signature=A'))).status).toBe(401);
+      expect((await fetch(button.replace(weeklyId, `monthly-${month.label}`))).status).toBe(401);
+      expect((await fetch(button.replace('/html?', '/csv?'))).status).toBe(401);
     } finally {
       await app.close();
     }

@@ -14,8 +14,9 @@ export interface PublishReportDeps {
   s3Path: string;
   /** Null when slack_webhook_url is not set. */
   notifier: ReportNotifier | null;
-  /** NURTURE_PUBLIC_URL, where GET /reports/:id/html is served. */
-  publicUrl: string | undefined;
+  /** The link to a report's HTML page the Slack summary carries (a signed one, that opens without an
+   * API key); null without one (NURTURE_PUBLIC_URL unset). */
+  reportLink: (id: string) => Promise<string | null>;
   minSends?: number;
 }
 
@@ -52,7 +53,7 @@ export async function publishReport(period: ReportPeriod, deps: PublishReportDep
   }
   if (deps.notifier) {
     try {
-      await deps.notifier.notifyReport(report, reportHtmlUrl(deps.publicUrl, report.id));
+      await deps.notifier.notifyReport(report, await deps.reportLink(report.id));
       result.notified = true;
     } catch (error) {
       result.errors.push(`Slack summary of ${report.id}: ${(error as Error).message}`);
@@ -61,5 +62,3 @@ export async function publishReport(period: ReportPeriod, deps: PublishReportDep
   return result;
 }
 
-export const reportHtmlUrl = (publicUrl: string | undefined, id: string): string | null =>
-  publicUrl ? `${publicUrl.replace(/\/+$/, '')}/reports/${encodeURIComponent(id)}/html` : null;

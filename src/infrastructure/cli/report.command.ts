@@ -49,7 +49,7 @@ export function registerReport(program: Command): void {
           objectStore: params.export_metrics_to_s3 ? () => s3StoreOf(params) : null,
           s3Path: params.s3_path,
           notifier: null, // the Slack summary is the scheduled reports'
-          publicUrl: undefined,
+          reportLink: async () => null,
           minSends,
         });
         const { report, files } = published.stored;

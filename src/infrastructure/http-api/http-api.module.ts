@@ -16,7 +16,8 @@ import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { LeadHistoryController } from './leads/lead-history.http.controller.js';
 import { ConversionMetricsController } from './conversion-metrics/conversion-metrics.http.controller.js';
 import { ReportsModule } from '../reports/reports.module.js';
-import { ReportsController } from './reports/reports.http.controller.js';
+import { ReportPageController, ReportsController } from './reports/reports.http.controller.js';
+import { ReportPageGuard } from './reports/report-page.guard.js';
 import { RunsController } from './runs/runs.http.controller.js';
 import { TriggerRunController } from './runs/trigger-run.http.controller.js';
 import { EnrollLeadController } from './sequences/enroll-lead.http.controller.js';
@@ -44,9 +45,11 @@ import { UnmatchedEventsController } from './unmatched/unmatched-events.http.con
     UnmatchedEventsController,
     SuppressionsController,
     ReportsController,
+    ReportPageController,
   ],
   providers: [
     ApiKeyGuard,
+    ReportPageGuard,
     SequenceCommands,
     ...READ_SIDE_PROVIDERS,
     EnrollLeadHandler,

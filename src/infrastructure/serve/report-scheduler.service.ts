@@ -2,7 +2,7 @@
 // start publishes the last complete period's report of each kind if it is not stored yet (a slot
 // missed while the service was down). Each publication holds the report's lock and checks the
 // store again under it, so instances starting or ticking together publish a report once.
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { CronJob } from 'cron';
 import { type PublishResult, publishReport } from '../../application/reports/publish-report.js';
 import type { ReportKind } from '../../application/reports/report.js';
@@ -11,6 +11,7 @@ import { lastCompletePeriod } from '../../domain/reports/report-period.js';
 import { loadServiceParameters } from '../config/load-run-parameters.js';
 import { SlackReportNotifier } from '../http/slack-report-notifier.js';
 import { retryPolicyOf, s3StoreOf } from '../pipeline/create-pipeline-deps.js';
+import { REPORT_LINKS, type ReportLinksSource } from '../reports/report-links.provider.js';
 import { configuredPublicUrl } from '../unsubscribe/load-unsubscribe-tokens.js';
 import { REPORT_LOCK, type ReportLock } from './report-lock.js';
 import type { ReportSchedules } from './report-schedules.js';
@@ -37,6 +38,7 @@ export class ReportSchedulerService implements OnApplicationBootstrap, OnApplica
     @Inject(REPORT_STORE) private readonly store: ReportStore,
     @Inject(REPORT_LOCK) private readonly lock: ReportLock,
     @Inject(REPORT_SCHEDULING_OPTIONS) private readonly options: ReportSchedulingOptions,
+    @Optional() @Inject(REPORT_LINKS) private readonly links: ReportLinksSource | null = null,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -69,7 +71,7 @@ export class ReportSchedulerService implements OnApplicationBootstrap, OnApplica
           objectStore: params.export_metrics_to_s3 ? () => s3StoreOf(params) : null,
           s3Path: params.s3_path,
           notifier: params.slack_webhook_url ? new SlackReportNotifier(params.slack_webhook_url, retryPolicyOf(params)) : null,
-          publicUrl: configuredPublicUrl(),
+          reportLink: async (reportId) => (configuredPublicUrl() && this.links ? (await this.links()).htmlUrl(reportId) : null),
         });
       });
       if (result === null) return null;

@@ -28,9 +28,14 @@ const keyList = (value: string | undefined): Buffer[] =>
     .map((k) => Buffer.from(k, 'utf8'));
 
 export async function loadUnsubscribeTokens(db: Pick<pg.Pool, 'query'>, env: NodeJS.ProcessEnv = process.env): Promise<UnsubscribeTokens> {
+  return new UnsubscribeTokens(await loadSigningKeys(db, env), publicUrlFromEnv(env));
+}
+
+/** The service's link-signing keys, the one that signs first, then the ones that still verify. */
+export async function loadSigningKeys(db: Pick<pg.Pool, 'query'>, env: NodeJS.ProcessEnv = process.env): Promise<Buffer[]> {
   const configured = env.NURTURE_UNSUBSCRIBE_SECRET;
   const signing = configured ? Buffer.from(configured, 'utf8') : await generatedKey(db);
-  return new UnsubscribeTokens([signing, ...keyList(env.NURTURE_UNSUBSCRIBE_PREVIOUS_SECRETS)], publicUrlFromEnv(env));
+  return [signing, ...keyList(env.NURTURE_UNSUBSCRIBE_PREVIOUS_SECRETS)];
 }
 
 async function generatedKey(db: Pick<pg.Pool, 'query'>): Promise<Buffer> {

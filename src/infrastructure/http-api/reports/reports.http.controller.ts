@@ -1,10 +1,12 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Report } from '../../../application/reports/report.js';
 import { GetReportFileQuery, GetReportQuery, ListReportsQuery } from '../../../application/queries/reports/report.queries.js';
+import { RequiresScope } from '../auth/api-key.guard.js';
 import { BoundedParam } from '../shared/bounded-param.decorator.js';
+import { ReportPageGuard } from './report-page.guard.js';
 import { ApiErrors, ApiKeyProtected } from '../shared/openapi.js';
 import { ListReportsRequestDto, ReportCsvRequestDto, ReportListDto } from './reports.dto.js';
 
@@ -45,13 +47,26 @@ export class ReportsController {
     res.type(file.contentType).attachment(file.name);
     return file.body;
   }
+}
+
+/** The HTML page, apart: it also opens with a signed link (ReportPageGuard), so a browser reached
+ * from a Slack summary needs no API key. */
+@ApiTags('queries')
+@ApiBearerAuth()
+@RequiresScope('read')
+@UseGuards(ReportPageGuard)
+@Controller('reports')
+export class ReportPageController {
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/html')
   @ApiOperation({ summary: "A report's executive HTML page (self-contained)" })
   @ApiParam({ name: 'id', example: 'weekly-2026-W48' })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'One self-contained HTML file.' })
-  @ApiErrors(404, 422)
+  @ApiQuery({ name: 'expires', required: false, description: 'with `signature`: a signed link (unix seconds it opens until)' })
+  @ApiQuery({ name: 'signature', required: false, description: 'the link\'s HMAC; without a valid one, a read key is needed' })
+  @ApiErrors(401, 403, 404, 422)
   async html(@BoundedParam([...ID]) id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const file = await this.queries.execute(new GetReportFileQuery(id, 'html'));
     res.type(file.contentType);
