@@ -14,13 +14,14 @@ const EN = {
   started: 'Started', sent: 'Sent', delivered: 'Delivered', opened: 'Opened', clicked: 'Clicked', replied: 'Replied',
   qualified: 'Qualified', paused: 'Paused', completed: 'Completed', stopped: 'Stopped',
   active: 'Active sequences',
-  days: 'Last 30 days: started and qualified',
-  daysAria: 'Chart: sequences started per day (bars) and leads qualified (line), last 30 days',
+  days: 'The 30 days up to the latest: started and qualified',
+  daysAria: 'Chart: sequences started per day (bars) and leads qualified (line), the 30 days up to the latest with data',
   seriesStarted: 'Sequences started', seriesQualified: 'Leads qualified',
   runs: 'Last runs', run: 'Run', status: 'Status', stepTimings: 'Step timings',
   counts: 'Lists', suppressions: 'Suppressed addresses', unmatched: 'Unmatched events',
   feed: 'Latest events', type: 'Type', sequence: 'Stream', time: 'Time',
-  live: 'live', behind: 'behind by {n}', reconnecting: 'reconnecting…', noData: 'Nothing yet.',
+  live: 'live', behind: 'behind by {n}', reconnecting: 'reconnecting…',
+  noDays: 'No daily metrics yet (the pipeline refreshes them).',
 };
 
 const ES: typeof EN = {
@@ -34,13 +35,14 @@ const ES: typeof EN = {
   started: 'Iniciadas', sent: 'Enviados', delivered: 'Entregados', opened: 'Abiertos', clicked: 'Con clic', replied: 'Respondidos',
   qualified: 'Calificadas', paused: 'Pausadas', completed: 'Completadas', stopped: 'Detenidas',
   active: 'Secuencias activas',
-  days: 'Últimos 30 días: iniciadas y calificadas',
-  daysAria: 'Gráfico: secuencias iniciadas por día (barras) y leads calificados (línea), últimos 30 días',
+  days: 'Los 30 días hasta el último: iniciadas y calificadas',
+  daysAria: 'Gráfico: secuencias iniciadas por día (barras) y leads calificados (línea), los 30 días hasta el último con datos',
   seriesStarted: 'Secuencias iniciadas', seriesQualified: 'Leads calificados',
   runs: 'Últimas ejecuciones', run: 'Ejecución', status: 'Estado', stepTimings: 'Tiempos por paso',
   counts: 'Listas', suppressions: 'Direcciones suprimidas', unmatched: 'Eventos sin secuencia',
   feed: 'Últimos eventos', type: 'Tipo', sequence: 'Flujo', time: 'Hora',
-  live: 'en vivo', behind: '{n} por detrás', reconnecting: 'reconectando…', noData: 'Nada todavía.',
+  live: 'en vivo', behind: '{n} por detrás', reconnecting: 'reconectando…',
+  noDays: 'Aún no hay métricas diarias (el pipeline las refresca).',
 };
 
 export type DashboardLabels = typeof EN;

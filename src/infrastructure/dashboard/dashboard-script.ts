@@ -37,10 +37,10 @@ export const DASHBOARD_SCRIPT = String.raw`(function () {
       cell(tr, number.format(e.position), 'num'); cell(tr, e.type); cell(tr, e.stream); cell(tr, time.format(new Date(e.recordedAt)));
       feed.appendChild(tr);
     });
+    document.getElementById('chart-empty').hidden = data.days.length > 0;
     if (chart) {
       // The report's daily chart (bars started, line qualified, Okabe–Ito colours), drawn in the browser.
       chart.setOption({
-        aria: { enabled: true },
         legend: { top: 0, itemGap: 32, data: [words.seriesStarted, words.seriesQualified] },
         grid: { left: 50, right: 20, top: 36, bottom: 30 },
         tooltip: { trigger: 'axis', valueFormatter: function (v) { return number.format(v); } },

@@ -1,5 +1,6 @@
 // The dashboard's reads in SQL. Status counts and unmatched events come from nurture_gauges (a few
-// rows); the daily figures from mv_nurturing_conversion_metrics (its unique date index); runs and
+// rows); the daily figures from mv_nurturing_conversion_metrics (the 30 days up to its latest, by its
+// unique date index, so simulated or demo dates show too); runs and
 // the feed from their indexes (started_at DESC, the log's primary key); the log head is one step
 // down es_events' primary key. The email counts sum lead_nurturing_engagement_summary (one row per
 // sequence): the one aggregate here that grows with the read side.
@@ -38,7 +39,7 @@ export class SqlDashboardReadModel implements DashboardReadModel {
         `SELECT to_char(date, 'YYYY-MM-DD') AS date, total_sequences_started, leads_qualified, conversion_rate_pct::float8 AS conversion_rate_pct,
                 emails_sent, open_rate_pct::float8 AS open_rate_pct, click_rate_pct::float8 AS click_rate_pct, reply_rate_pct::float8 AS reply_rate_pct
            FROM mv_nurturing_conversion_metrics
-          WHERE date > (now() AT TIME ZONE 'UTC')::date - $1::int
+          WHERE date > (SELECT max(date) FROM mv_nurturing_conversion_metrics) - $1::int
           ORDER BY date`,
         [DASHBOARD_DAYS],
       ),
