@@ -142,6 +142,33 @@ describe('dashboard over HTTP', () => {
     }
   });
 
+  it('a key removed from NURTURE_API_KEYS ends its open stream', async () => {
+    const { cookie } = await signIn(f.app.url, READ_KEY);
+    const stream = await SseReader.open(f.app.url, cookie);
+    try {
+      expect(await stream.next()).toMatchObject({ event: 'change' });
+      process.env.NURTURE_API_KEYS = API_KEY;
+      expect(await stream.next(2000)).toBeNull();
+      expect(stream.ended).toBe(true);
+    } finally {
+      process.env.NURTURE_API_KEYS = TEST_API_KEYS;
+      stream.close();
+    }
+  });
+
+  it('refuses a stream beyond NURTURE_DASHBOARD_MAX_STREAMS with 503', async () => {
+    process.env.NURTURE_DASHBOARD_MAX_STREAMS = '1';
+    const { cookie } = await signIn(f.app.url, READ_KEY);
+    const first = await SseReader.open(f.app.url, cookie);
+    try {
+      expect(first.status).toBe(200);
+      expect((await SseReader.open(f.app.url, cookie)).status).toBe(503);
+    } finally {
+      delete process.env.NURTURE_DASHBOARD_MAX_STREAMS;
+      first.close();
+    }
+  });
+
   it('serves ECharts and its own script from the service', async () => {
     const echarts = await fetch(`${f.app.url}/dashboard/assets/echarts.min.js`);
     expect(echarts.status).toBe(200);

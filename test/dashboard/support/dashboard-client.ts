@@ -32,6 +32,8 @@ export interface SseEvent {
 /** An open /dashboard/events stream; `next()` resolves with the next event (comments skipped). */
 export class SseReader {
   private buffer = '';
+  /** Whether the server ended the stream. */
+  ended = false;
   /** A read still in flight when the last `next()` timed out: the next one awaits it, so no chunk is lost. */
   private pending: ReturnType<ReadableStreamDefaultReader<Uint8Array>["read"]> | null = null;
   private readonly decoder = new TextDecoder();
@@ -76,7 +78,10 @@ export class SseReader {
       clearTimeout(timer);
       if (chunk === null) return null;
       this.pending = null;
-      if (chunk.done) return null;
+      if (chunk.done) {
+        this.ended = true;
+        return null;
+      }
       this.buffer += this.decoder.decode(chunk.value, { stream: true });
     }
   }
