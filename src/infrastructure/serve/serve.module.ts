@@ -1,6 +1,7 @@
 // `nurture serve`: the HTTP application and the scheduled pipeline, on one database.
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { DashboardModule } from '../dashboard/dashboard.module.js';
 import type { Database } from '../database/database.js';
 import { HttpApiModule } from '../http-api/http-api.module.js';
 import { NurturingModule } from '../nest/nurturing.module.js';
@@ -22,6 +23,7 @@ export class ServeModule {
         HttpApiModule,
         WebhooksModule,
         OperationsModule,
+        DashboardModule,
         ...(options.reportSchedules ? [ReportSchedulingModule.forDatabase(db, { schedules: options.reportSchedules, configFile: options.configFile }, ReportsModule)] : []),
       ],
       providers: [

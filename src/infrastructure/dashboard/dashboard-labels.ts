@@ -1,0 +1,55 @@
+// The dashboard's words in English and Spanish (`?lang=es|en`, else the Accept-Language header).
+export type DashboardLang = 'en' | 'es';
+
+export const FUNNEL_KEYS = ['started', 'sent', 'delivered', 'opened', 'clicked', 'replied', 'qualified', 'paused', 'completed', 'stopped'] as const;
+
+const EN = {
+  title: 'Lead nurturing: live dashboard',
+  signInTitle: 'Sign in to the dashboard',
+  apiKey: 'API key (read scope or more)',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  wrongKey: 'That key is not configured, or cannot read.',
+  funnel: 'Funnel',
+  started: 'Started', sent: 'Sent', delivered: 'Delivered', opened: 'Opened', clicked: 'Clicked', replied: 'Replied',
+  qualified: 'Qualified', paused: 'Paused', completed: 'Completed', stopped: 'Stopped',
+  active: 'Active sequences',
+  days: 'The 30 days up to the latest: started and qualified',
+  daysAria: 'Chart: sequences started per day (bars) and leads qualified (line), the 30 days up to the latest with data',
+  seriesStarted: 'Sequences started', seriesQualified: 'Leads qualified',
+  runs: 'Last runs', run: 'Run', status: 'Status', stepTimings: 'Step timings',
+  counts: 'Lists', suppressions: 'Suppressed addresses', unmatched: 'Unmatched events',
+  feed: 'Latest events', type: 'Type', sequence: 'Stream', time: 'Time',
+  live: 'live', behind: 'behind by {n}', reconnecting: 'reconnecting…',
+  noDays: 'No daily metrics yet (the pipeline refreshes them).',
+};
+
+const ES: typeof EN = {
+  title: 'Nutrición de leads: panel en vivo',
+  signInTitle: 'Entrar al panel',
+  apiKey: 'Clave de API (permiso de lectura o más)',
+  signIn: 'Entrar',
+  signOut: 'Salir',
+  wrongKey: 'Esa clave no está configurada o no puede leer.',
+  funnel: 'Embudo',
+  started: 'Iniciadas', sent: 'Enviados', delivered: 'Entregados', opened: 'Abiertos', clicked: 'Con clic', replied: 'Respondidos',
+  qualified: 'Calificadas', paused: 'Pausadas', completed: 'Completadas', stopped: 'Detenidas',
+  active: 'Secuencias activas',
+  days: 'Los 30 días hasta el último: iniciadas y calificadas',
+  daysAria: 'Gráfico: secuencias iniciadas por día (barras) y leads calificados (línea), los 30 días hasta el último con datos',
+  seriesStarted: 'Secuencias iniciadas', seriesQualified: 'Leads calificados',
+  runs: 'Últimas ejecuciones', run: 'Ejecución', status: 'Estado', stepTimings: 'Tiempos por paso',
+  counts: 'Listas', suppressions: 'Direcciones suprimidas', unmatched: 'Eventos sin secuencia',
+  feed: 'Últimos eventos', type: 'Tipo', sequence: 'Flujo', time: 'Hora',
+  live: 'en vivo', behind: '{n} por detrás', reconnecting: 'reconectando…',
+  noDays: 'Aún no hay métricas diarias (el pipeline las refresca).',
+};
+
+export type DashboardLabels = typeof EN;
+
+export function dashboardLang(query: unknown, acceptLanguage: string | undefined): DashboardLang {
+  if (query === 'es' || query === 'en') return query;
+  return /^\s*es\b/i.test(acceptLanguage ?? '') ? 'es' : 'en';
+}
+
+export const labelsFor = (lang: DashboardLang): DashboardLabels => (lang === 'es' ? ES : EN);

@@ -1,0 +1,101 @@
+// The open /dashboard/events streams, fed by one poller: every POLL_MS it reads the projector's
+// checkpoint and the log head once (two index lookups) and writes a `change` to each stream whose
+// last sent position differs. A stream whose session ended (key removed, expired) is closed.
+import { Injectable, type OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import type { Request, Response } from 'express';
+import { GetProjectionProgressQuery } from '../../application/queries/dashboard/dashboard.queries.js';
+import type { ProjectionProgress } from '../../application/queries/read-side/dashboard-read-model.port.js';
+import { DashboardSessions } from './dashboard-sessions.js';
+
+export const POLL_MS = 500;
+export const KEEP_ALIVE_MS = 15_000;
+export const MAX_STREAMS_ENV = 'NURTURE_DASHBOARD_MAX_STREAMS';
+export const DEFAULT_MAX_STREAMS = 50;
+
+interface Stream {
+  request: Request;
+  response: Response;
+  /** The position last sent; null until the first change. */
+  sent: number | null;
+  lastWrite: number;
+}
+
+export const maxStreamsFrom = (env: NodeJS.ProcessEnv): number => {
+  const n = Number(env[MAX_STREAMS_ENV]);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_MAX_STREAMS;
+};
+
+@Injectable()
+export class DashboardStreams implements OnModuleDestroy {
+  private readonly streams = new Set<Stream>();
+  private timer: NodeJS.Timeout | undefined;
+  private polling = false;
+
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly sessions: DashboardSessions,
+  ) {}
+
+  /** Starts a stream on `response`; `lastEventId` (a position) resumes one after a drop. */
+  open(request: Request, response: Response, lastEventId: string | undefined): void {
+    if (this.streams.size >= maxStreamsFrom(process.env)) {
+      throw new ServiceUnavailableException(`too many dashboard streams open (${MAX_STREAMS_ENV})`);
+    }
+    const resumed = /^\d{1,15}$/.test(lastEventId ?? '') ? Number(lastEventId) : null;
+    response.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    response.flushHeaders();
+    response.write('retry: 2000\n\n');
+    const stream: Stream = { request, response, sent: resumed, lastWrite: Date.now() };
+    this.streams.add(stream);
+    request.on('close', () => this.streams.delete(stream));
+    void this.poll();
+    this.timer ??= setInterval(() => void this.poll(), POLL_MS);
+  }
+
+  get size(): number {
+    return this.streams.size;
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      if (this.streams.size === 0) return this.stopTimer();
+      const progress = await this.queries.execute(new GetProjectionProgressQuery());
+      const now = Date.now();
+      for (const stream of this.streams) this.feed(stream, progress, now);
+    } catch {
+      // The next tick tries again; the client shows its last state meanwhile.
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private feed(stream: Stream, { position, head }: ProjectionProgress, now: number): void {
+    if (!this.sessions.sessionOf(stream.request)) {
+      this.streams.delete(stream);
+      stream.response.end();
+      return;
+    }
+    if (stream.sent !== position) {
+      stream.response.write(`id: ${position}\nevent: change\ndata: ${JSON.stringify({ position, head, behind: Math.max(0, head - position) })}\n\n`);
+      stream.sent = position;
+      stream.lastWrite = now;
+    } else if (now - stream.lastWrite >= KEEP_ALIVE_MS) {
+      stream.response.write(': keep-alive\n\n');
+      stream.lastWrite = now;
+    }
+  }
+
+  private stopTimer(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  onModuleDestroy(): void {
+    this.stopTimer();
+    for (const stream of this.streams) stream.response.end();
+    this.streams.clear();
+  }
+}
