@@ -17,7 +17,7 @@ section.wide{grid-column:1/-1}h2{font-size:1rem;margin:0 0 .6rem}
 .funnel{display:grid;grid-template-columns:repeat(auto-fill,minmax(110px,1fr));gap:.5rem;margin:0}
 .funnel div{background:#eef3f7;border-radius:4px;padding:.4rem .6rem}.funnel dt{font-size:.8rem;color:#555}.funnel dd{margin:0;font-size:1.4rem;font-weight:600}
 #chart{width:100%;height:280px}table{width:100%;border-collapse:collapse;font-size:.85rem}th,td{text-align:left;padding:.25rem .4rem;border-bottom:1px solid #e3e3e3;vertical-align:top;overflow-wrap:anywhere}
-td.num{text-align:right}.steps{color:#555;font-size:.8rem}
+td.num{text-align:right}#runs td:not(.steps){white-space:nowrap;overflow-wrap:normal}.steps{color:#555;font-size:.8rem}
 @media (max-width:700px){main{grid-template-columns:1fr;padding:.5rem}header{flex-wrap:wrap}}
 form.sign-in{max-width:24rem;margin:3rem auto;background:#fff;padding:1.2rem;border-radius:6px;display:grid;gap:.6rem}
 form.sign-in input{font:inherit;padding:.4rem}.error{color:#a00}`;
