@@ -1,11 +1,13 @@
 // GET/POST /dashboard/sign-in and POST /dashboard/sign-out: a read-scoped API key exchanged for the
-// session cookie, and the cookie cleared. Both POSTs must come from this host's own pages.
-import { Controller, Get, HttpStatus, Post, Req, Res } from '@nestjs/common';
+// session cookie, and the cookie cleared. Both POSTs must come from this host's own pages; sign-in
+// attempts are rate-limited per client.
+import { Controller, Get, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { dashboardLang } from './dashboard-labels.js';
 import { signInPage } from './dashboard-pages.js';
 import { DashboardSessions } from './dashboard-sessions.js';
+import { PublicRateLimit } from '../webhooks/rate-limit.js';
 import { requireSameOrigin } from './same-origin.js';
 
 export const PAGE_HEADERS = {
@@ -26,7 +28,10 @@ export class DashboardSignInController {
     response.status(HttpStatus.OK).set(PAGE_HEADERS).send(signInPage(this.lang(request), false));
   }
 
+  /** Rate-limited per client address like the other public pages (NURTURE_PUBLIC_RATE_LIMIT), so
+   * keys cannot be guessed at speed. */
   @Post('sign-in')
+  @UseGuards(PublicRateLimit)
   signIn(@Req() request: Request, @Res() response: Response): void {
     requireSameOrigin(request);
     const presented = (request.body as { api_key?: unknown } | undefined)?.api_key;
