@@ -20,6 +20,15 @@ describe('signed report links', () => {
     expect(links.verify('weekly-2026-W49', [expires], signature, NOW)).toBe(false);
   });
 
+  it('refuses another spelling of the same bytes (the last character carries four spare bits)', () => {
+    const { expires, signature } = Object.fromEntries(params(links.htmlUrl('weekly-2026-W49', NOW)));
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(signature!.at(-1)!);
+    const sameBytes = `${signature!.slice(0, 21)}${alphabet[last ^ 1]}`;
+    expect(Buffer.from(sameBytes, 'base64url').equals(Buffer.from(signature!, 'base64url'))).toBe(true);
+    expect(links.verify('weekly-2026-W49', expires, sameBytes, NOW)).toBe(false);
+  });
+
   it('keeps opening links signed with a previous key (rotation), not with an unknown one', () => {
     const before = new ReportLinks([Buffer.from('old-key')], 'https://nurture.example.com');
     const stranger = new ReportLinks([Buffer.from('other')], 'https://nurture.example.com');

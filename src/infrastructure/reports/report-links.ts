@@ -31,6 +31,8 @@ export class ReportLinks {
     if (typeof expires !== 'string' || !/^\d{1,12}$/.test(expires) || typeof signature !== 'string' || !/^[A-Za-z0-9_-]{22}$/.test(signature)) return false;
     if (Number(expires) * 1000 <= now) return false;
     const given = Buffer.from(signature, 'base64url');
+    // Base64url leaves spare bits in the last character: only the canonical spelling is genuine.
+    if (given.toString('base64url') !== signature) return false;
     let genuine = false;
     for (const key of this.keys) if (timingSafeEqual(given, this.mac(key, id, Number(expires)))) genuine = true;
     return genuine;
