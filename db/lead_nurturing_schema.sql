@@ -882,3 +882,37 @@ COMMENT ON COLUMN lead_nurturing_reports.period_end IS 'End of the period (exclu
 COMMENT ON COLUMN lead_nurturing_reports.generated_at IS 'When the report was computed; its figures are the read side as of then.';
 COMMENT ON COLUMN lead_nurturing_reports.report IS 'The report object (summary, daily, top_templates, top_steps, trends, definitions, sql) as JSON.';
 COMMENT ON COLUMN lead_nurturing_reports.files IS 'JSON array of its files: [{name, contentType, body}] (CSV, JSON, HTML).';
+
+-- ---------------------------------------------------------------------------------------------
+-- The live dashboard. Its funnel's email counts are gauges too (emails_by_outcome, label sent,
+-- delivered, opened, clicked or replied: the sums of lead_nurturing_engagement_summary's
+-- total_emails_<label>), moved by the projection with the summaries it writes.
+-- ---------------------------------------------------------------------------------------------
+INSERT INTO nurture_gauges (name, label, value)
+    SELECT 'emails_by_outcome', o.label, o.value
+      FROM (SELECT coalesce(sum(total_emails_sent), 0) AS sent, coalesce(sum(total_emails_delivered), 0) AS delivered,
+                   coalesce(sum(total_emails_opened), 0) AS opened, coalesce(sum(total_emails_clicked), 0) AS clicked,
+                   coalesce(sum(total_emails_replied), 0) AS replied
+              FROM lead_nurturing_engagement_summary) AS s
+     CROSS JOIN LATERAL (VALUES ('sent', s.sent), ('delivered', s.delivered), ('opened', s.opened),
+                                ('clicked', s.clicked), ('replied', s.replied)) AS o(label, value)
+    ON CONFLICT (name, label) DO NOTHING;
+
+COMMENT ON COLUMN nurture_gauges.name IS 'The gauge: sequences_by_status (label: the status), unmatched_events (no label) or emails_by_outcome (label: sent, delivered, opened, clicked, replied).';
+COMMENT ON COLUMN nurture_gauges.value IS 'The count: lead_nurturing_sequences rows with that status, lead_nurturing_unmatched_events rows, or the sum of lead_nurturing_engagement_summary.total_emails_<label>.';
+
+-- Where "what is due next" reads: the active sequences by next send (the partial index keeps it
+-- small: finished sequences are most of the table at scale).
+CREATE INDEX IF NOT EXISTS lead_nurturing_sequences_due_idx
+    ON lead_nurturing_sequences (next_send_at, id) WHERE status = 'active';
+
+-- nurture_dashboard_signouts: dashboard sessions ended by sign-out before their expiry. A session
+-- cookie is signed, not stored; one named here is refused on every instance until it expires.
+CREATE TABLE IF NOT EXISTS nurture_dashboard_signouts (
+    session_id text        PRIMARY KEY,
+    expires_at timestamptz NOT NULL
+);
+
+COMMENT ON TABLE nurture_dashboard_signouts IS 'Dashboard sessions signed out before they expired: refused until expires_at (rows past it are deleted).';
+COMMENT ON COLUMN nurture_dashboard_signouts.session_id IS 'The random id the session cookie carries.';
+COMMENT ON COLUMN nurture_dashboard_signouts.expires_at IS 'When the session would have expired anyway.';

@@ -6,8 +6,9 @@ import { ReadSide1764115200001 } from './migrations/1764115200001-read-side.js';
 import { ReadSideUpgrade1796169600000 } from './migrations/1796169600000-read-side-upgrade.js';
 import { OperationsAndSecrets1796256000000 } from './migrations/1796256000000-operations-and-secrets.js';
 import { Reports1796342400000 } from './migrations/1796342400000-reports.js';
+import { Dashboard1796428800000 } from './migrations/1796428800000-dashboard.js';
 
-export const MIGRATIONS = [EventStore1764115200000, ReadSide1764115200001, ReadSideUpgrade1796169600000, OperationsAndSecrets1796256000000, Reports1796342400000];
+export const MIGRATIONS = [EventStore1764115200000, ReadSide1764115200001, ReadSideUpgrade1796169600000, OperationsAndSecrets1796256000000, Reports1796342400000, Dashboard1796428800000];
 export const MIGRATIONS_TABLE = 'nurture_migrations';
 
 export async function runMigrations(db: Database): Promise<string[]> {
