@@ -70,7 +70,7 @@ describe('projections: rebuild equals live', () => {
           if (at === ops.length) await before(at);
           await live.catchUp();
           const liveRows = await readModelSnapshot(t.db.pool);
-          // The /metrics gauges the projection keeps agree with the rows they count.
+          // The gauges the projection keeps agree with the rows they count.
           const liveGauges = await statusGauges(t.db.pool);
           expect(liveGauges).toEqual(await statusCounts(t.db.pool));
 
@@ -146,13 +146,27 @@ async function reset(pool: pg.Pool): Promise<void> {
     lead_nurturing_engagement_summary, lead_nurturing_suppressions, nurture_projection_checkpoints, nurture_gauges`);
 }
 
-/** The sequences-by-status gauge /metrics reports (statuses it counts none of left out). */
+/** The gauges the projection keeps: sequences by status (/metrics, the dashboard) and emails by
+ * outcome (the dashboard's funnel); labels it counts none of left out. */
 async function statusGauges(pool: pg.Pool): Promise<Record<string, number>> {
-  const { rows } = await pool.query(`SELECT label, value::int AS n FROM nurture_gauges WHERE name = 'sequences_by_status' AND value <> 0 ORDER BY label`);
-  return Object.fromEntries(rows.map((r) => [r.label, r.n]));
+  const { rows } = await pool.query(
+    `SELECT name || ':' || label AS key, value::int AS n FROM nurture_gauges
+      WHERE name IN ('sequences_by_status', 'emails_by_outcome') AND value <> 0 ORDER BY 1`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.key, r.n]));
 }
 
+/** What those gauges count, counted from the rows. */
 async function statusCounts(pool: pg.Pool): Promise<Record<string, number>> {
-  const { rows } = await pool.query(`SELECT status, count(*)::int AS n FROM lead_nurturing_sequences GROUP BY status ORDER BY status`);
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  const { rows } = await pool.query(
+    `SELECT key, n FROM (
+       SELECT 'sequences_by_status:' || status AS key, count(*)::int AS n FROM lead_nurturing_sequences GROUP BY status
+       UNION ALL
+       SELECT 'emails_by_outcome:' || o.label, o.n::int
+         FROM (SELECT sum(total_emails_sent) AS sent, sum(total_emails_delivered) AS delivered, sum(total_emails_opened) AS opened,
+                      sum(total_emails_clicked) AS clicked, sum(total_emails_replied) AS replied FROM lead_nurturing_engagement_summary) AS s
+        CROSS JOIN LATERAL (VALUES ('sent', s.sent), ('delivered', s.delivered), ('opened', s.opened), ('clicked', s.clicked), ('replied', s.replied)) AS o(label, n)
+     ) AS c WHERE n <> 0 ORDER BY key`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.key, r.n]));
 }

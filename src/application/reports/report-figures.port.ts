@@ -23,8 +23,20 @@ export interface ComputedFigures {
   sql: ReportQuery[];
 }
 
+/** The rankings of a time range, by the report's definitions (the dashboard's window). */
+export interface RankingsRequest {
+  start: string;
+  end: string;
+  top: number;
+  minSends: number;
+}
+
+export type Rankings = Pick<ComputedFigures, 'topTemplates' | 'topSteps' | 'stepsTooFewSends'>;
+
 export interface ReportFigures {
   compute(request: FiguresRequest): Promise<ComputedFigures>;
+  /** Top templates and steps of [start, end): the report's two ranking queries alone. */
+  rankings(request: RankingsRequest): Promise<Rankings>;
 }
 
 /** Renders a report's files (CSV, JSON, HTML). */

@@ -22,6 +22,18 @@ const EN = {
   feed: 'Latest events', type: 'Type', sequence: 'Stream', time: 'Time',
   live: 'live', behind: 'behind by {n}', reconnecting: 'reconnecting…',
   noDays: 'No daily metrics yet (the pipeline refreshes them).',
+  due: 'What is due next', lead: 'Lead', template: 'Template', step: 'Step', dueAt: 'Due', overdue: 'overdue', notPlanned: 'not planned',
+  noDue: 'No active sequence.',
+  topTemplates: 'Top templates by conversion rate', topSteps: 'Top steps by reply rate',
+  templatesAria: 'Chart: the top templates by conversion rate (qualified ÷ started) of the sequences started in these days',
+  stepsAria: 'Chart: the top steps by reply rate (replied ÷ sent) of the emails sent in these days',
+  templatesNote: 'Over the sequences started {start} to {end}, ranked as the reports rank them; computed {at}.',
+  stepsNote: 'Over the emails sent {start} to {end}, ranked as the reports rank them; computed {at}.',
+  rankingsPending: 'Computing the rankings…',
+  noTemplates: 'No template started a sequence in these days.',
+  noSteps: 'No step had {min} or more emails sent in these days: none is ranked.',
+  tooFew: '{n} more steps had fewer than {min} emails sent: not ranked.',
+  dryRun: 'dry run', conversion: 'Conversion', qualifiedOfStarted: 'qualified / started', replyRate: 'Reply rate', repliedOfSent: 'replied / sent',
 };
 
 const ES: typeof EN = {
@@ -43,6 +55,18 @@ const ES: typeof EN = {
   feed: 'Últimos eventos', type: 'Tipo', sequence: 'Flujo', time: 'Hora',
   live: 'en vivo', behind: '{n} por detrás', reconnecting: 'reconectando…',
   noDays: 'Aún no hay métricas diarias (el pipeline las refresca).',
+  due: 'Próximos envíos', lead: 'Lead', template: 'Plantilla', step: 'Paso', dueAt: 'Cuándo', overdue: 'atrasado', notPlanned: 'sin fecha',
+  noDue: 'No hay secuencias activas.',
+  topTemplates: 'Mejores plantillas por tasa de conversión', topSteps: 'Mejores pasos por tasa de respuesta',
+  templatesAria: 'Gráfico: las mejores plantillas por tasa de conversión (calificadas ÷ iniciadas) de las secuencias iniciadas en estos días',
+  stepsAria: 'Gráfico: los mejores pasos por tasa de respuesta (respondidos ÷ enviados) de los emails enviados en estos días',
+  templatesNote: 'Sobre las secuencias iniciadas del {start} al {end}, clasificadas como en los informes; calculado {at}.',
+  stepsNote: 'Sobre los emails enviados del {start} al {end}, clasificados como en los informes; calculado {at}.',
+  rankingsPending: 'Calculando las clasificaciones…',
+  noTemplates: 'Ninguna plantilla inició secuencias en estos días.',
+  noSteps: 'Ningún paso tuvo {min} o más emails enviados en estos días: ninguno se clasifica.',
+  tooFew: '{n} pasos más tuvieron menos de {min} emails enviados: no se clasifican.',
+  dryRun: 'simulación', conversion: 'Conversión', qualifiedOfStarted: 'calificadas / iniciadas', replyRate: 'Tasa de respuesta', repliedOfSent: 'respondidos / enviados',
 };
 
 export type DashboardLabels = typeof EN;

@@ -16,7 +16,9 @@ section{background:#fff;border-radius:6px;padding:.8rem 1rem;box-shadow:0 1px 2p
 section.wide{grid-column:1/-1}h2{font-size:1rem;margin:0 0 .6rem}
 .funnel{display:grid;grid-template-columns:repeat(auto-fill,minmax(110px,1fr));gap:.5rem;margin:0}
 .funnel div{background:#eef3f7;border-radius:4px;padding:.4rem .6rem}.funnel dt{font-size:.8rem;color:#555}.funnel dd{margin:0;font-size:1.4rem;font-weight:600}
-#chart{width:100%;height:280px}table{width:100%;border-collapse:collapse;font-size:.85rem}th,td{text-align:left;padding:.25rem .4rem;border-bottom:1px solid #e3e3e3;vertical-align:top;overflow-wrap:anywhere}
+#chart,.chart{width:100%;height:280px}.note{color:#555;font-size:.8rem;margin:.4rem 0 0}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}section{position:relative}
+td.overdue{color:#a33}table{width:100%;border-collapse:collapse;font-size:.85rem}th,td{text-align:left;padding:.25rem .4rem;border-bottom:1px solid #e3e3e3;vertical-align:top;overflow-wrap:anywhere}
 td.num{text-align:right}#runs td:not(.steps){white-space:nowrap;overflow-wrap:normal}.steps{color:#555;font-size:.8rem}
 @media (max-width:700px){main{grid-template-columns:1fr;padding:.5rem}header{flex-wrap:wrap}}
 form.sign-in{max-width:24rem;margin:3rem auto;background:#fff;padding:1.2rem;border-radius:6px;display:grid;gap:.6rem}
@@ -33,19 +35,39 @@ export function signInPage(lang: DashboardLang, error: boolean): string {
 <button type="submit">${escapeHtml(l.signIn)}</button></form></body></html>`;
 }
 
+const section = (id: string, title: string, body: string, wide = false) =>
+  `<section${wide ? ' class="wide"' : ''} aria-labelledby="h-${id}"><h2 id="h-${id}">${escapeHtml(title)}</h2>${body}</section>`;
+
+const table = (id: string, headers: string[], extra = '') =>
+  `<table${extra}><thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody id="${id}" data-testid="${id}"></tbody></table>`;
+
+/** A chart drawn by the script, its figures also in a table for screen readers, and a note. */
+const rankingChart = (id: string, aria: string, headers: string[]) =>
+  `<div id="chart-${id}" class="chart" role="img" aria-label="${escapeHtml(aria)}" hidden></div>
+<div class="sr-only">${table(`${id}-table`, headers)}</div><p id="${id}-note" class="note" data-testid="${id}-note"></p>`;
+
 export function dashboardPage(lang: DashboardLang): string {
   const l = labelsFor(lang);
-  const words = { live: l.live, behind: l.behind, reconnecting: l.reconnecting, seriesStarted: l.seriesStarted, seriesQualified: l.seriesQualified };
+  const words = {
+    live: l.live, behind: l.behind, reconnecting: l.reconnecting, overdue: l.overdue, notPlanned: l.notPlanned, noDue: l.noDue,
+    templatesNote: l.templatesNote, stepsNote: l.stepsNote, rankingsPending: l.rankingsPending, noTemplates: l.noTemplates, noSteps: l.noSteps, tooFew: l.tooFew,
+    step: l.step, dryRun: l.dryRun,
+  };
   const funnel = FUNNEL_KEYS.map((k) => `<div><dt>${escapeHtml(l[k])}</dt><dd data-testid="funnel-${k}">–</dd></div>`).join('');
+  const counts = (items: [string, string][]) =>
+    `<dl class="funnel">${items.map(([label, id]) => `<div><dt>${escapeHtml(label)}</dt><dd data-testid="${id}">–</dd></div>`).join('')}</dl>`;
   return `${head(lang, l.title)}<body data-words="${escapeHtml(JSON.stringify(words))}">
 <header><h1>${escapeHtml(l.title)}</h1><span id="status" data-testid="live-status" role="status" aria-live="polite">…</span>
 <form method="post" action="/dashboard/sign-out"><button type="submit" data-testid="sign-out">${escapeHtml(l.signOut)}</button></form></header>
 <main>
-<section class="wide" aria-labelledby="h-funnel"><h2 id="h-funnel">${escapeHtml(l.funnel)}</h2><dl class="funnel">${funnel}<div><dt>${escapeHtml(l.active)}</dt><dd data-testid="active">–</dd></div></dl></section>
-<section class="wide" aria-labelledby="h-days"><h2 id="h-days">${escapeHtml(l.days)}</h2><div id="chart" role="img" aria-label="${escapeHtml(l.daysAria)}"></div><p id="chart-empty" data-testid="chart-empty" hidden>${escapeHtml(l.noDays)}</p></section>
-<section aria-labelledby="h-runs"><h2 id="h-runs">${escapeHtml(l.runs)}</h2><table><thead><tr><th>${escapeHtml(l.run)}</th><th>${escapeHtml(l.status)}</th><th>${escapeHtml(l.stepTimings)}</th></tr></thead><tbody id="runs" data-testid="runs"></tbody></table></section>
-<section aria-labelledby="h-counts"><h2 id="h-counts">${escapeHtml(l.counts)}</h2><dl class="funnel"><div><dt>${escapeHtml(l.suppressions)}</dt><dd data-testid="suppressions">–</dd></div><div><dt>${escapeHtml(l.unmatched)}</dt><dd data-testid="unmatched">–</dd></div></dl></section>
-<section class="wide" aria-labelledby="h-feed"><h2 id="h-feed">${escapeHtml(l.feed)}</h2><table><thead><tr><th>#</th><th>${escapeHtml(l.type)}</th><th>${escapeHtml(l.sequence)}</th><th>${escapeHtml(l.time)}</th></tr></thead><tbody id="feed" data-testid="feed"></tbody></table></section>
+${section('funnel', l.funnel, `<dl class="funnel">${funnel}<div><dt>${escapeHtml(l.active)}</dt><dd data-testid="active">–</dd></div></dl>`, true)}
+${section('days', l.days, `<div id="chart" role="img" aria-label="${escapeHtml(l.daysAria)}"></div><p id="chart-empty" data-testid="chart-empty" hidden>${escapeHtml(l.noDays)}</p>`, true)}
+${section('templates', l.topTemplates, rankingChart('templates', l.templatesAria, [l.template, `${l.conversion} (${l.qualifiedOfStarted})`]))}
+${section('steps', l.topSteps, rankingChart('steps', l.stepsAria, [l.step, `${l.replyRate} (${l.repliedOfSent})`]))}
+${section('due', l.due, table('due', [l.dueAt, l.lead, l.template, l.step]))}
+${section('runs', l.runs, table('runs', [l.run, l.status, l.stepTimings]))}
+${section('counts', l.counts, counts([[l.suppressions, 'suppressions'], [l.unmatched, 'unmatched']]), true)}
+${section('feed', l.feed, table('feed', ['#', l.type, l.sequence, l.time]), true)}
 </main>
 <script src="/dashboard/assets/echarts.min.js"></script><script src="/dashboard/assets/dashboard.js"></script></body></html>`;
 }

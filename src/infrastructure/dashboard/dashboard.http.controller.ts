@@ -6,7 +6,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { GetDashboardSnapshotQuery } from '../../application/queries/dashboard/dashboard.queries.js';
-import type { DashboardSnapshot } from '../../application/queries/read-side/dashboard-read-model.port.js';
+import type { DashboardView } from '../../application/queries/dashboard/dashboard.queries.js';
+import { type DashboardCharts, dashboardCharts } from './dashboard-charts.js';
 import { dashboardLang } from './dashboard-labels.js';
 import { dashboardPage } from './dashboard-pages.js';
 import { DASHBOARD_SCRIPT } from './dashboard-script.js';
@@ -36,9 +37,10 @@ export class DashboardController {
 
   @Get('data')
   @UseGuards(DashboardSessionGuard)
-  async data(@Res({ passthrough: true }) response: Response): Promise<DashboardSnapshot> {
+  async data(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<DashboardView & { charts: DashboardCharts }> {
     response.set('Cache-Control', 'no-store');
-    return this.queries.execute(new GetDashboardSnapshotQuery());
+    const view = await this.queries.execute(new GetDashboardSnapshotQuery());
+    return { ...view, charts: dashboardCharts(view, dashboardLang(request.query.lang, request.headers['accept-language'])) };
   }
 
   @Get('events')

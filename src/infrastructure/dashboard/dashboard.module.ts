@@ -6,6 +6,7 @@ import type { Database } from '../database/database.js';
 import { DATABASE } from '../nest/nurturing.module.js';
 import { SqlDashboardReadModel } from '../read-side/sql-dashboard-read-model.js';
 import { DashboardController } from './dashboard.http.controller.js';
+import { DASHBOARD_RANKINGS_PROVIDER } from './dashboard-rankings.provider.js';
 import { DashboardSessionGuard } from './dashboard-session.guard.js';
 import { DashboardSessions } from './dashboard-sessions.js';
 import { DashboardStreams } from './dashboard-streams.js';
@@ -15,6 +16,7 @@ import { DashboardSignInController } from './sign-in.http.controller.js';
   controllers: [DashboardSignInController, DashboardController],
   providers: [
     { provide: DASHBOARD_READ_MODEL, inject: [DATABASE], useFactory: (db: Database) => new SqlDashboardReadModel(db.pool) },
+    DASHBOARD_RANKINGS_PROVIDER,
     GetDashboardSnapshotHandler,
     GetProjectionProgressHandler,
     DashboardSessions,

@@ -1,17 +1,18 @@
-// The dashboard's reads in SQL. Status counts and unmatched events come from nurture_gauges (a few
-// rows); the daily figures from mv_nurturing_conversion_metrics (the 30 days up to its latest, by its
-// unique date index, so simulated or demo dates show too); runs and
-// the feed from their indexes (started_at DESC, the log's primary key); the log head is one step
-// down es_events' primary key. The email counts sum lead_nurturing_engagement_summary (one row per
-// sequence): the one aggregate here that grows with the read side.
+// The dashboard's reads in SQL, each served by an index or a few rows, whatever the read side's
+// size: the funnel and unmatched events from nurture_gauges (kept by the projection); the daily
+// figures from mv_nurturing_conversion_metrics (the 30 days up to its latest, by its unique date
+// index, so simulated or demo dates show too); what is due next from the partial index of active
+// sequences by next_send_at; runs and the feed from their indexes (started_at DESC, the log's
+// primary key); the log head is one step down es_events' primary key.
 import type pg from 'pg';
 import type { DashboardReadModel, DashboardSnapshot, ProjectionProgress } from '../../application/queries/read-side/dashboard-read-model.port.js';
 import { NURTURING_READ_MODEL } from '../../projections/nurturing-read-model/nurturing-read-model.projection.js';
-import { SEQUENCES_BY_STATUS, UNMATCHED_EVENTS } from '../../projections/nurturing-read-model/gauges.js';
+import { EMAILS_BY_OUTCOME, type EmailOutcome, SEQUENCES_BY_STATUS, UNMATCHED_EVENTS } from '../../projections/nurturing-read-model/gauges.js';
 
 export const DASHBOARD_DAYS = 30;
 export const DASHBOARD_RUNS = 10;
 export const DASHBOARD_EVENTS = 20;
+export const DASHBOARD_DUE = 10;
 
 const PROGRESS_SQL = `SELECT coalesce((SELECT global_position FROM nurture_projection_checkpoints WHERE name = $1), 0)::text AS position,
                              coalesce((SELECT max(global_position) FROM es_events), 0)::text AS head`;
@@ -27,13 +28,15 @@ export class SqlDashboardReadModel implements DashboardReadModel {
   async snapshot(): Promise<DashboardSnapshot> {
     // The position is read first: everything after it is at least as new as it says.
     const progress = await this.progress();
-    const [gauges, emails, days, runs, suppressions, events] = await Promise.all([
-      this.pool.query<{ name: string; label: string; value: string }>(`SELECT name, label, value::text FROM nurture_gauges WHERE name IN ($1, $2)`, [SEQUENCES_BY_STATUS, UNMATCHED_EVENTS]),
-      this.pool.query<Record<'sent' | 'delivered' | 'opened' | 'clicked' | 'replied', string>>(
-        `SELECT coalesce(sum(total_emails_sent), 0)::text AS sent, coalesce(sum(total_emails_delivered), 0)::text AS delivered,
-                coalesce(sum(total_emails_opened), 0)::text AS opened, coalesce(sum(total_emails_clicked), 0)::text AS clicked,
-                coalesce(sum(total_emails_replied), 0)::text AS replied
-           FROM lead_nurturing_engagement_summary`,
+    const [gauges, due, days, runs, suppressions, events] = await Promise.all([
+      this.pool.query<{ name: string; label: string; value: string }>(
+        `SELECT name, label, value::text FROM nurture_gauges WHERE name IN ($1, $2, $3)`,
+        [SEQUENCES_BY_STATUS, UNMATCHED_EVENTS, EMAILS_BY_OUTCOME],
+      ),
+      this.pool.query(
+        `SELECT id, lead_ext_id, sequence_name, current_step, total_steps, next_send_at
+           FROM lead_nurturing_sequences WHERE status = 'active' ORDER BY next_send_at, id LIMIT $1`,
+        [DASHBOARD_DUE],
       ),
       this.pool.query(
         `SELECT to_char(date, 'YYYY-MM-DD') AS date, total_sequences_started, leads_qualified, conversion_rate_pct::float8 AS conversion_rate_pct,
@@ -53,24 +56,35 @@ export class SqlDashboardReadModel implements DashboardReadModel {
         [DASHBOARD_EVENTS],
       ),
     ]);
-    const status = (label: string) => Number(gauges.rows.find((g) => g.name === SEQUENCES_BY_STATUS && g.label === label)?.value ?? 0);
+    const gauge = (name: string, label: string) => Number(gauges.rows.find((g) => g.name === name && g.label === label)?.value ?? 0);
+    const status = (label: string) => gauge(SEQUENCES_BY_STATUS, label);
+    const emails = (outcome: EmailOutcome) => gauge(EMAILS_BY_OUTCOME, outcome);
     const started = gauges.rows.filter((g) => g.name === SEQUENCES_BY_STATUS).reduce((sum, g) => sum + Number(g.value), 0);
-    const e = emails.rows[0]!;
+    const lastDay = days.rows.at(-1)?.date as string | undefined;
     return {
       ...progress,
       funnel: {
         started,
-        sent: Number(e.sent),
-        delivered: Number(e.delivered),
-        opened: Number(e.opened),
-        clicked: Number(e.clicked),
-        replied: Number(e.replied),
+        sent: emails('sent'),
+        delivered: emails('delivered'),
+        opened: emails('opened'),
+        clicked: emails('clicked'),
+        replied: emails('replied'),
         qualified: status('qualified'),
         paused: status('paused'),
         completed: status('completed'),
         stopped: status('stopped'),
       },
       active: status('active'),
+      due: due.rows.map((r) => ({
+        sequenceId: Number(r.id),
+        leadExtId: r.lead_ext_id,
+        sequenceName: r.sequence_name,
+        nextStep: r.current_step + 1,
+        totalSteps: r.total_steps,
+        nextSendAt: r.next_send_at === null ? null : new Date(r.next_send_at).toISOString(),
+      })),
+      window: lastDay === undefined ? null : windowEndingOn(lastDay),
       days: days.rows.map((d) => ({
         date: d.date,
         started: d.total_sequences_started,
@@ -94,4 +108,10 @@ export class SqlDashboardReadModel implements DashboardReadModel {
       events: events.rows.map((r) => ({ position: Number(r.position), type: r.event_type, stream: r.stream_id, recordedAt: new Date(r.recorded_at).toISOString() })),
     };
   }
+}
+
+/** The DASHBOARD_DAYS UTC days ending with `lastDay` (YYYY-MM-DD), as [start, end). */
+function windowEndingOn(lastDay: string): { start: string; end: string } {
+  const end = Date.parse(`${lastDay}T00:00:00Z`) + 86_400_000;
+  return { start: new Date(end - DASHBOARD_DAYS * 86_400_000).toISOString(), end: new Date(end).toISOString() };
 }

@@ -1,24 +1,35 @@
 // The report's figures from the read side: four set-based queries, each recorded as run.
 import type pg from 'pg';
 import type { CohortFigures, ReportQuery, StepRank } from '../../application/reports/report.js';
-import type { ComputedFigures, FiguresRequest, ReportFigures } from '../../application/reports/report-figures.port.js';
+import type { ComputedFigures, FiguresRequest, Rankings, RankingsRequest, ReportFigures } from '../../application/reports/report-figures.port.js';
 import { COHORTS_SQL, DAILY_SQL, TOP_STEPS_SQL, TOP_TEMPLATES_SQL } from './report-sql.js';
 
 type FiguresRow = CohortFigures & { key: string };
 type StepRow = StepRank & { position: number | null };
 
 const figuresOf = ({ key: _key, ...figures }: FiguresRow): CohortFigures => figures;
+const stepOf = ({ position: _position, ...step }: StepRow): StepRank => step;
+
+/** The two ranking queries of [start, end), as the report prints them. */
+const rankingQueries = ({ start, end, top, minSends }: RankingsRequest): [ReportQuery, ReportQuery] => [
+  { figure: 'top_templates', sql: TOP_TEMPLATES_SQL, params: [start, end, top] },
+  { figure: 'top_steps and steps_too_few_sends', sql: TOP_STEPS_SQL, params: [start, end, minSends, top] },
+];
+
+const rankingsOf = (templates: FiguresRow[], steps: StepRow[]): Rankings => ({
+  topTemplates: templates.map((row) => ({ sequence_name: row.key, ...figuresOf(row) })),
+  topSteps: steps.filter((s) => s.position !== null).map(stepOf),
+  stepsTooFewSends: steps.filter((s) => s.position === null).map(stepOf),
+});
 
 export class SqlReportFigures implements ReportFigures {
   constructor(private readonly db: Pick<pg.Pool, 'query'>) {}
 
   async compute({ period, cohorts, top, minSends }: FiguresRequest): Promise<ComputedFigures> {
-    const range = [period.start, period.end];
     const queries: ReportQuery[] = [
       { figure: 'summary, previous and trends (a cohort per period)', sql: COHORTS_SQL, params: [cohorts.map((p) => p.label), cohorts.map((p) => p.start), cohorts.map((p) => p.end)] },
-      { figure: 'daily', sql: DAILY_SQL, params: range },
-      { figure: 'top_templates', sql: TOP_TEMPLATES_SQL, params: [...range, top] },
-      { figure: 'top_steps and steps_too_few_sends', sql: TOP_STEPS_SQL, params: [...range, minSends, top] },
+      { figure: 'daily', sql: DAILY_SQL, params: [period.start, period.end] },
+      ...rankingQueries({ start: period.start, end: period.end, top, minSends }),
     ];
     // Independent reads: on a server they run side by side on the pool's connections (one scan of
     // the cohort's emails each); the embedded database's single session takes them in turn.
@@ -28,15 +39,16 @@ export class SqlReportFigures implements ReportFigures {
       FiguresRow[],
       StepRow[],
     ];
-    const sql = queries;
-    const stepOf = ({ position: _position, ...step }: StepRow): StepRank => step;
     return {
       cohorts: new Map(cohortRows.map((row) => [row.key, figuresOf(row)])),
       daily: daily.map((row) => ({ date: row.key, ...figuresOf(row) })),
-      topTemplates: templates.map((row) => ({ sequence_name: row.key, ...figuresOf(row) })),
-      topSteps: steps.filter((s) => s.position !== null).map(stepOf),
-      stepsTooFewSends: steps.filter((s) => s.position === null).map(stepOf),
-      sql,
+      ...rankingsOf(templates, steps),
+      sql: queries,
     };
+  }
+
+  async rankings(request: RankingsRequest): Promise<Rankings> {
+    const [templates, steps] = (await Promise.all(rankingQueries(request).map((q) => this.db.query(q.sql, q.params)))).map((r) => r.rows) as [FiguresRow[], StepRow[]];
+    return rankingsOf(templates, steps);
   }
 }

@@ -7,7 +7,7 @@ import { upcastEvent } from '../../application/sequences/upcast-event.js';
 import { SEQUENCE_STREAM_PREFIX } from '../../domain/sequence/events.js';
 import type { Projection, ProjectionWindow } from '../projection.js';
 import { type EventInStream, applyEvent } from './apply-event.js';
-import { moveStatusGauge } from './gauges.js';
+import { moveGauges } from './gauges.js';
 import { type ReadModelTables, LIVE_TABLES, loadAffectedRows, writeAffectedRows } from './read-model-tables.js';
 import { type AffectedRows, emailKey, emptyAffectedRows } from './rows.js';
 
@@ -17,7 +17,7 @@ export class NurturingReadModelProjection implements Projection {
   constructor(
     readonly tables: ReadModelTables = LIVE_TABLES,
     readonly name: string = NURTURING_READ_MODEL,
-    /** Keeps the /metrics gauges of the tables it writes (the live ones; a rebuild recounts). */
+    /** Keeps the gauges (/metrics, the dashboard) of the tables it writes (the live ones; a rebuild recounts). */
     readonly keepsGauges: boolean = tables === LIVE_TABLES,
   ) {}
 
@@ -81,7 +81,7 @@ export class NurturingReadModelProjection implements Projection {
       },
       async flush(client) {
         const written = cached || touched.size < rows.sequences.size ? rowsOf(rows, touched) : rows;
-        if (keepsGauges) await moveStatusGauge(client, tables.sequences, [...written.sequences.values()]);
+        if (keepsGauges) await moveGauges(client, tables, written);
         await writeAffectedRows(client, tables, written);
       },
     };

@@ -1,14 +1,21 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DASHBOARD_READ_MODEL, type DashboardReadModel, type DashboardSnapshot, type ProjectionProgress } from '../read-side/dashboard-read-model.port.js';
-import { GetDashboardSnapshotQuery, GetProjectionProgressQuery } from './dashboard.queries.js';
+import { DASHBOARD_READ_MODEL, type DashboardReadModel, type ProjectionProgress } from '../read-side/dashboard-read-model.port.js';
+import { DashboardRankings } from './dashboard-rankings.js';
+import { type DashboardView, GetDashboardSnapshotQuery, GetProjectionProgressQuery } from './dashboard.queries.js';
+
+export const DASHBOARD_RANKINGS = Symbol('DashboardRankings');
 
 @QueryHandler(GetDashboardSnapshotQuery)
 export class GetDashboardSnapshotHandler implements IQueryHandler<GetDashboardSnapshotQuery> {
-  constructor(@Inject(DASHBOARD_READ_MODEL) private readonly readModel: DashboardReadModel) {}
+  constructor(
+    @Inject(DASHBOARD_READ_MODEL) private readonly readModel: DashboardReadModel,
+    @Inject(DASHBOARD_RANKINGS) private readonly rankings: DashboardRankings,
+  ) {}
 
-  execute(): Promise<DashboardSnapshot> {
-    return this.readModel.snapshot();
+  async execute(): Promise<DashboardView> {
+    const snapshot = await this.readModel.snapshot();
+    return { ...snapshot, rankings: this.rankings.current(snapshot.position, snapshot.window) };
   }
 }
 

@@ -35,6 +35,24 @@ export interface DashboardRun {
   steps: { step: string; status: string; durationMs: number }[];
 }
 
+/** An active sequence and its next email, soonest first. */
+export interface DueSequence {
+  sequenceId: number;
+  leadExtId: string;
+  sequenceName: string;
+  /** The step its next email is (1-based). */
+  nextStep: number;
+  totalSteps: number;
+  /** When it is due; null when the sequence has no next send planned. */
+  nextSendAt: string | null;
+}
+
+/** The days the daily chart shows, [start, end) in UTC: the 30 up to the metrics view's latest. */
+export interface DashboardWindow {
+  start: string;
+  end: string;
+}
+
 export interface DashboardEvent {
   position: number;
   type: string;
@@ -52,7 +70,10 @@ export interface ProjectionProgress {
 export interface DashboardSnapshot extends ProjectionProgress {
   funnel: DashboardFunnel;
   active: number;
+  due: DueSequence[];
   days: DashboardDay[];
+  /** Null when the metrics view has no day yet. */
+  window: DashboardWindow | null;
   runs: DashboardRun[];
   suppressions: number;
   unmatchedEvents: number;

@@ -26,3 +26,12 @@ export function formatChange(n: number | null | undefined, unit: FigureUnit): st
 
 /** A chart's value: finite or 0, so a chart never receives NaN. */
 export const chartValue = (n: number | null | undefined): number => (known(n) ? n : 0);
+
+/** How a chart writes its counts and rates: the report's (English) by default; the dashboard
+ * passes its reader's locale. */
+export interface FigureFormat {
+  count(n: number | null | undefined): string;
+  pct(n: number | null | undefined): string;
+}
+
+export const REPORT_FORMAT: FigureFormat = { count: formatCount, pct: formatPct };
