@@ -9,7 +9,9 @@ import { DashboardController } from './dashboard.http.controller.js';
 import { DashboardSessionGuard } from './dashboard-session.guard.js';
 import { DashboardSessions } from './dashboard-sessions.js';
 import { DashboardStreams } from './dashboard-streams.js';
+import { SESSION_TOKENS_PROVIDER } from './session-tokens.provider.js';
 import { DashboardSignInController } from './sign-in.http.controller.js';
+import { SqlSignedOutSessions } from './sql-signed-out-sessions.js';
 
 @Module({
   controllers: [DashboardSignInController, DashboardController],
@@ -17,6 +19,8 @@ import { DashboardSignInController } from './sign-in.http.controller.js';
     { provide: DASHBOARD_READ_MODEL, inject: [DATABASE], useFactory: (db: Database) => new SqlDashboardReadModel(db.pool) },
     GetDashboardSnapshotHandler,
     GetProjectionProgressHandler,
+    SESSION_TOKENS_PROVIDER,
+    { provide: SqlSignedOutSessions, inject: [DATABASE], useFactory: (db: Database) => new SqlSignedOutSessions(db.pool) },
     DashboardSessions,
     DashboardSessionGuard,
     DashboardStreams,
