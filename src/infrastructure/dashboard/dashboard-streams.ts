@@ -1,12 +1,14 @@
 // The open /dashboard/events streams, fed by one poller: every POLL_MS it reads the projector's
 // checkpoint and the log head once (two index lookups) and writes a `change` to each stream whose
-// last sent position differs. A stream whose session ended (key removed, expired) is closed.
+// last sent position differs. A stream whose session ended (key removed, expired, or signed out on
+// any instance: one query per poll for all the streams) is closed.
 import { Injectable, type OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { GetProjectionProgressQuery } from '../../application/queries/dashboard/dashboard.queries.js';
 import type { ProjectionProgress } from '../../application/queries/read-side/dashboard-read-model.port.js';
 import { DashboardSessions } from './dashboard-sessions.js';
+import type { DashboardSession } from './session-token.js';
 
 export const POLL_MS = 500;
 export const KEEP_ALIVE_MS = 15_000;
@@ -14,7 +16,7 @@ export const MAX_STREAMS_ENV = 'NURTURE_DASHBOARD_MAX_STREAMS';
 export const DEFAULT_MAX_STREAMS = 50;
 
 interface Stream {
-  request: Request;
+  session: DashboardSession;
   response: Response;
   /** The position last sent; null until the first change. */
   sent: number | null;
@@ -37,8 +39,8 @@ export class DashboardStreams implements OnModuleDestroy {
     private readonly sessions: DashboardSessions,
   ) {}
 
-  /** Starts a stream on `response`; `lastEventId` (a position) resumes one after a drop. */
-  open(request: Request, response: Response, lastEventId: string | undefined): void {
+  /** Starts a stream of `session` on `response`; `lastEventId` (a position) resumes one after a drop. */
+  open(request: Request, response: Response, session: DashboardSession, lastEventId: string | undefined): void {
     if (this.streams.size >= maxStreamsFrom(process.env)) {
       throw new ServiceUnavailableException(`too many dashboard streams open (${MAX_STREAMS_ENV})`);
     }
@@ -46,7 +48,7 @@ export class DashboardStreams implements OnModuleDestroy {
     response.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     response.flushHeaders();
     response.write('retry: 2000\n\n');
-    const stream: Stream = { request, response, sent: resumed, lastWrite: Date.now() };
+    const stream: Stream = { session, response, sent: resumed, lastWrite: Date.now() };
     this.streams.add(stream);
     request.on('close', () => this.streams.delete(stream));
     void this.poll();
@@ -62,8 +64,10 @@ export class DashboardStreams implements OnModuleDestroy {
     this.polling = true;
     try {
       if (this.streams.size === 0) return this.stopTimer();
-      const progress = await this.queries.execute(new GetProjectionProgressQuery());
       const now = Date.now();
+      await this.endStreamsOfEndedSessions(now);
+      if (this.streams.size === 0) return;
+      const progress = await this.queries.execute(new GetProjectionProgressQuery());
       for (const stream of this.streams) this.feed(stream, progress, now);
     } catch {
       // The next tick tries again; the client shows its last state meanwhile.
@@ -72,12 +76,22 @@ export class DashboardStreams implements OnModuleDestroy {
     }
   }
 
-  private feed(stream: Stream, { position, head }: ProjectionProgress, now: number): void {
-    if (!this.sessions.sessionOf(stream.request)) {
-      this.streams.delete(stream);
-      stream.response.end();
-      return;
+  private async endStreamsOfEndedSessions(now: number): Promise<void> {
+    const current: Stream[] = [];
+    for (const stream of this.streams) {
+      if (this.sessions.stillCurrent(stream.session, now)) current.push(stream);
+      else this.end(stream);
     }
+    const signedOut = await this.sessions.signedOutAmong([...new Set(current.map((s) => s.session.id))]);
+    for (const stream of current) if (signedOut.has(stream.session.id)) this.end(stream);
+  }
+
+  private end(stream: Stream): void {
+    this.streams.delete(stream);
+    stream.response.end();
+  }
+
+  private feed(stream: Stream, { position, head }: ProjectionProgress, now: number): void {
     if (stream.sent !== position) {
       stream.response.write(`id: ${position}\nevent: change\ndata: ${JSON.stringify({ position, head, behind: Math.max(0, head - position) })}\n\n`);
       stream.sent = position;

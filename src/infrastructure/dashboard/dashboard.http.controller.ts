@@ -11,7 +11,7 @@ import { type DashboardCharts, dashboardCharts } from './dashboard-charts.js';
 import { dashboardLang } from './dashboard-labels.js';
 import { dashboardPage } from './dashboard-pages.js';
 import { DASHBOARD_SCRIPT } from './dashboard-script.js';
-import { DashboardSessionGuard } from './dashboard-session.guard.js';
+import { DashboardSessionGuard, type SignedInRequest } from './dashboard-session.guard.js';
 import { DashboardSessions } from './dashboard-sessions.js';
 import { DashboardStreams } from './dashboard-streams.js';
 import { PAGE_HEADERS } from './sign-in.http.controller.js';
@@ -29,9 +29,9 @@ export class DashboardController {
   ) {}
 
   @Get()
-  page(@Req() request: Request, @Res() response: Response): void {
+  async page(@Req() request: Request, @Res() response: Response): Promise<void> {
     const lang = dashboardLang(request.query.lang, request.headers['accept-language']);
-    if (!this.sessions.sessionOf(request)) return response.redirect(HttpStatus.SEE_OTHER, `/dashboard/sign-in?lang=${lang}`);
+    if (!(await this.sessions.sessionOf(request))) return response.redirect(HttpStatus.SEE_OTHER, `/dashboard/sign-in?lang=${lang}`);
     response.status(HttpStatus.OK).set(PAGE_HEADERS).send(dashboardPage(lang));
   }
 
@@ -46,7 +46,7 @@ export class DashboardController {
   @Get('events')
   @UseGuards(DashboardSessionGuard)
   events(@Req() request: Request, @Res() response: Response, @Headers('last-event-id') lastEventId?: string): void {
-    this.streams.open(request, response, lastEventId);
+    this.streams.open(request, response, (request as SignedInRequest).dashboardSession, lastEventId);
   }
 
   @Get('assets/echarts.min.js')

@@ -10,7 +10,9 @@ import { DASHBOARD_RANKINGS_PROVIDER } from './dashboard-rankings.provider.js';
 import { DashboardSessionGuard } from './dashboard-session.guard.js';
 import { DashboardSessions } from './dashboard-sessions.js';
 import { DashboardStreams } from './dashboard-streams.js';
+import { SESSION_TOKENS_PROVIDER } from './session-tokens.provider.js';
 import { DashboardSignInController } from './sign-in.http.controller.js';
+import { SqlSignedOutSessions } from './sql-signed-out-sessions.js';
 
 @Module({
   controllers: [DashboardSignInController, DashboardController],
@@ -19,6 +21,8 @@ import { DashboardSignInController } from './sign-in.http.controller.js';
     DASHBOARD_RANKINGS_PROVIDER,
     GetDashboardSnapshotHandler,
     GetProjectionProgressHandler,
+    SESSION_TOKENS_PROVIDER,
+    { provide: SqlSignedOutSessions, inject: [DATABASE], useFactory: (db: Database) => new SqlSignedOutSessions(db.pool) },
     DashboardSessions,
     DashboardSessionGuard,
     DashboardStreams,

@@ -1,5 +1,5 @@
 // GET/POST /dashboard/sign-in and POST /dashboard/sign-out: a read-scoped API key exchanged for the
-// session cookie, and the cookie cleared. Both POSTs must come from this host's own pages; sign-in
+// session cookie, and the session ended (on every instance) with its cookie cleared. Both POSTs must come from this host's own pages; sign-in
 // attempts are rate-limited per client.
 import { Controller, Get, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -32,7 +32,7 @@ export class DashboardSignInController {
    * keys cannot be guessed at speed. */
   @Post('sign-in')
   @UseGuards(PublicRateLimit)
-  signIn(@Req() request: Request, @Res() response: Response): void {
+  async signIn(@Req() request: Request, @Res() response: Response): Promise<void> {
     requireSameOrigin(request);
     const presented = (request.body as { api_key?: unknown } | undefined)?.api_key;
     const key = typeof presented === 'string' ? this.sessions.readerKey(presented.trim()) : null;
@@ -41,14 +41,14 @@ export class DashboardSignInController {
       response.status(HttpStatus.UNAUTHORIZED).set(PAGE_HEADERS).send(signInPage(lang, true));
       return;
     }
-    this.sessions.open(request, response, key);
+    await this.sessions.open(request, response, key);
     response.redirect(HttpStatus.SEE_OTHER, `/dashboard?lang=${lang}`);
   }
 
   @Post('sign-out')
-  signOut(@Req() request: Request, @Res() response: Response): void {
+  async signOut(@Req() request: Request, @Res() response: Response): Promise<void> {
     requireSameOrigin(request);
-    this.sessions.close(request, response);
+    await this.sessions.close(request, response);
     response.redirect(HttpStatus.SEE_OTHER, `/dashboard/sign-in?lang=${this.lang(request)}`);
   }
 

@@ -1,4 +1,5 @@
 // The HTTP API on a fresh test database, and a small client over real HTTP (global fetch).
+import { openServerDatabase } from '../../../src/infrastructure/database/database.js';
 import { startTestApp, type TestApp } from '../../support/http-app.js';
 import { insertLeads, type LeadRow } from '../../support/leads.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
@@ -69,6 +70,20 @@ export async function startApi(): Promise<ApiFixture> {
   const t = await createTestDatabase();
   const app = await startTestApp(t.db);
   return { t, app, api: new Api(app.url), admin: new Api(app.url, ADMIN_KEY), close: async () => { await app.close(); await t.drop(); } };
+}
+
+/** Another app instance on the fixture's database, as after a restart or behind a load balancer:
+ * its own pool on a server database; on the embedded one, the same handle (one process owns it). */
+export async function startAnotherInstance(t: TestDatabase): Promise<TestApp> {
+  if (!t.url) return startTestApp(t.db);
+  const db = await openServerDatabase({ url: t.url, poolSize: 4 });
+  try {
+    const app = await startTestApp(db);
+    return { ...app, close: async () => { await app.close(); await db.close(); } };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
 }
 
 /** Events in the log: a rejected command must leave this unchanged. */
