@@ -916,3 +916,39 @@ CREATE TABLE IF NOT EXISTS nurture_dashboard_signouts (
 COMMENT ON TABLE nurture_dashboard_signouts IS 'Dashboard sessions signed out before they expired: refused until expires_at (rows past it are deleted).';
 COMMENT ON COLUMN nurture_dashboard_signouts.session_id IS 'The random id the session cookie carries.';
 COMMENT ON COLUMN nurture_dashboard_signouts.expires_at IS 'When the session would have expired anyway.';
+
+-- The size of the suppression list, a gauge too (suppressions, no label), kept by triggers on the
+-- table: besides the projection and the API, operators and analysts write it with plain SQL. The
+-- function runs as its owner, so a role that may write the list need not write nurture_gauges.
+INSERT INTO nurture_gauges (name, label, value)
+    SELECT 'suppressions', '', count(*) FROM lead_nurturing_suppressions
+    ON CONFLICT (name, label) DO NOTHING;
+COMMENT ON COLUMN nurture_gauges.name IS 'The gauge: sequences_by_status (label: the status), unmatched_events and suppressions (no label), or emails_by_outcome (label: sent, delivered, opened, clicked, replied).';
+
+CREATE OR REPLACE FUNCTION nurture_count_suppressions() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT
+AS $function$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO nurture_gauges (name, label, value)
+            SELECT 'suppressions', '', count(*) FROM added_rows HAVING count(*) > 0
+            ON CONFLICT (name, label) DO UPDATE SET value = nurture_gauges.value + EXCLUDED.value;
+    ELSIF TG_OP = 'DELETE' THEN
+        UPDATE nurture_gauges SET value = value - (SELECT count(*) FROM removed_rows)
+         WHERE name = 'suppressions' AND label = '';
+    ELSE
+        UPDATE nurture_gauges SET value = 0 WHERE name = 'suppressions' AND label = '';
+    END IF;
+    RETURN NULL;
+END
+$function$;
+
+DROP TRIGGER IF EXISTS lead_nurturing_suppressions_counted_on_insert ON lead_nurturing_suppressions;
+CREATE TRIGGER lead_nurturing_suppressions_counted_on_insert AFTER INSERT ON lead_nurturing_suppressions
+    REFERENCING NEW TABLE AS added_rows FOR EACH STATEMENT EXECUTE FUNCTION nurture_count_suppressions();
+DROP TRIGGER IF EXISTS lead_nurturing_suppressions_counted_on_delete ON lead_nurturing_suppressions;
+CREATE TRIGGER lead_nurturing_suppressions_counted_on_delete AFTER DELETE ON lead_nurturing_suppressions
+    REFERENCING OLD TABLE AS removed_rows FOR EACH STATEMENT EXECUTE FUNCTION nurture_count_suppressions();
+DROP TRIGGER IF EXISTS lead_nurturing_suppressions_counted_on_truncate ON lead_nurturing_suppressions;
+CREATE TRIGGER lead_nurturing_suppressions_counted_on_truncate AFTER TRUNCATE ON lead_nurturing_suppressions
+    FOR EACH STATEMENT EXECUTE FUNCTION nurture_count_suppressions();

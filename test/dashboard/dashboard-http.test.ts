@@ -91,6 +91,22 @@ describe('dashboard over HTTP', () => {
     expect(body).toMatchObject({ suppressions: 0, unmatchedEvents: 0, runs: [], days: expect.any(Array) });
   });
 
+  it('counts the suppression list as operators add and remove addresses (the count SQL reads)', async () => {
+    const { cookie } = await signIn(f.app.url, READ_KEY);
+    const shown = async () => ((await (await data(cookie)).json()) as Json).suppressions as number;
+    const counted = async () => (await f.t.db.pool.query(`SELECT count(*)::int AS n FROM lead_nurturing_suppressions`)).rows[0].n as number;
+    const before = await shown();
+    expect(before).toBe(await counted());
+    expect((await f.api.post('/suppressions', { email: 'Gone@Example.com', reason: 'manual' })).status).toBe(201);
+    expect((await f.api.post('/suppressions', { email: 'gone@example.com', reason: 'manual' })).status).toBe(200); // already listed
+    expect((await f.api.post('/suppressions', { email: 'also-gone@example.com', reason: 'manual' })).status).toBe(201);
+    expect(await shown()).toBe(before + 2);
+    expect((await f.api.request('DELETE', '/suppressions/gone%40example.com')).status).toBe(204);
+    expect((await f.api.request('DELETE', '/suppressions/gone%40example.com')).status).toBe(404);
+    expect(await shown()).toBe(before + 1);
+    expect(await shown()).toBe(await counted());
+  });
+
   it('the stream sends a change at once, then one after an append; Last-Event-ID resumes (at once only if the position moved since)', async () => {
     const { cookie } = await signIn(f.app.url, READ_KEY);
     // Nothing left to project, so the position stays put until the append below.

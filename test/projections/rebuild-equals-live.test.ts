@@ -146,12 +146,12 @@ async function reset(pool: pg.Pool): Promise<void> {
     lead_nurturing_engagement_summary, lead_nurturing_suppressions, nurture_projection_checkpoints, nurture_gauges`);
 }
 
-/** The gauges the projection keeps: sequences by status (/metrics, the dashboard) and emails by
- * outcome (the dashboard's funnel); labels it counts none of left out. */
+/** The gauges the projection keeps: sequences by status (/metrics, the dashboard), emails by
+ * outcome (the dashboard's funnel) and the suppression list's size; labels it counts none of left out. */
 async function statusGauges(pool: pg.Pool): Promise<Record<string, number>> {
   const { rows } = await pool.query(
     `SELECT name || ':' || label AS key, value::int AS n FROM nurture_gauges
-      WHERE name IN ('sequences_by_status', 'emails_by_outcome') AND value <> 0 ORDER BY 1`,
+      WHERE name IN ('sequences_by_status', 'emails_by_outcome', 'suppressions') AND value <> 0 ORDER BY 1`,
   );
   return Object.fromEntries(rows.map((r) => [r.key, r.n]));
 }
@@ -161,6 +161,8 @@ async function statusCounts(pool: pg.Pool): Promise<Record<string, number>> {
   const { rows } = await pool.query(
     `SELECT key, n FROM (
        SELECT 'sequences_by_status:' || status AS key, count(*)::int AS n FROM lead_nurturing_sequences GROUP BY status
+       UNION ALL
+       SELECT 'suppressions:', count(*)::int FROM lead_nurturing_suppressions
        UNION ALL
        SELECT 'emails_by_outcome:' || o.label, o.n::int
          FROM (SELECT sum(total_emails_sent) AS sent, sum(total_emails_delivered) AS delivered, sum(total_emails_opened) AS opened,

@@ -1,5 +1,5 @@
 // The dashboard's reads in SQL, each served by an index or a few rows, whatever the read side's
-// size: the funnel and unmatched events from nurture_gauges (kept by the projection); the daily
+// size: the funnel, suppressions and unmatched events from nurture_gauges (kept by their writers); the daily
 // figures from mv_nurturing_conversion_metrics (the 30 days up to its latest, by its unique date
 // index, so simulated or demo dates show too); what is due next from the partial index of active
 // sequences by next_send_at; runs and the feed from their indexes (started_at DESC, the log's
@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import type { DashboardReadModel, DashboardSnapshot, ProjectionProgress } from '../../application/queries/read-side/dashboard-read-model.port.js';
 import { NURTURING_READ_MODEL } from '../../projections/nurturing-read-model/nurturing-read-model.projection.js';
-import { EMAILS_BY_OUTCOME, type EmailOutcome, SEQUENCES_BY_STATUS, UNMATCHED_EVENTS } from '../../projections/nurturing-read-model/gauges.js';
+import { EMAILS_BY_OUTCOME, type EmailOutcome, SEQUENCES_BY_STATUS, SUPPRESSIONS, UNMATCHED_EVENTS } from '../../projections/nurturing-read-model/gauges.js';
 
 export const DASHBOARD_DAYS = 30;
 export const DASHBOARD_RUNS = 10;
@@ -28,10 +28,10 @@ export class SqlDashboardReadModel implements DashboardReadModel {
   async snapshot(): Promise<DashboardSnapshot> {
     // The position is read first: everything after it is at least as new as it says.
     const progress = await this.progress();
-    const [gauges, due, days, runs, suppressions, events] = await Promise.all([
+    const [gauges, due, days, runs, events] = await Promise.all([
       this.pool.query<{ name: string; label: string; value: string }>(
-        `SELECT name, label, value::text FROM nurture_gauges WHERE name IN ($1, $2, $3)`,
-        [SEQUENCES_BY_STATUS, UNMATCHED_EVENTS, EMAILS_BY_OUTCOME],
+        `SELECT name, label, value::text FROM nurture_gauges WHERE name IN ($1, $2, $3, $4)`,
+        [SEQUENCES_BY_STATUS, UNMATCHED_EVENTS, EMAILS_BY_OUTCOME, SUPPRESSIONS],
       ),
       this.pool.query(
         `SELECT id, lead_ext_id, sequence_name, current_step, total_steps, next_send_at
@@ -50,7 +50,6 @@ export class SqlDashboardReadModel implements DashboardReadModel {
         `SELECT run_id, started_at, finished_at, status, dry_run, steps FROM lead_nurturing_runs ORDER BY started_at DESC LIMIT $1`,
         [DASHBOARD_RUNS],
       ),
-      this.pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM lead_nurturing_suppressions`),
       this.pool.query(
         `SELECT global_position::text AS position, event_type, stream_id, recorded_at FROM es_events ORDER BY global_position DESC LIMIT $1`,
         [DASHBOARD_EVENTS],
@@ -103,7 +102,7 @@ export class SqlDashboardReadModel implements DashboardReadModel {
         dryRun: r.dry_run,
         steps: (Array.isArray(r.steps) ? r.steps : []).map((s: { step: string; status: string; durationMs: number }) => ({ step: s.step, status: s.status, durationMs: s.durationMs })),
       })),
-      suppressions: Number(suppressions.rows[0]!.n),
+      suppressions: gauge(SUPPRESSIONS, ''),
       unmatchedEvents: Number(gauges.rows.find((g) => g.name === UNMATCHED_EVENTS)?.value ?? 0),
       events: events.rows.map((r) => ({ position: Number(r.position), type: r.event_type, stream: r.stream_id, recordedAt: new Date(r.recorded_at).toISOString() })),
     };

@@ -7,6 +7,9 @@ import type { AffectedRows } from './rows.js';
 export const GAUGES_TABLE = 'nurture_gauges';
 export const SEQUENCES_BY_STATUS = 'sequences_by_status';
 export const UNMATCHED_EVENTS = 'unmatched_events';
+/** Rows of lead_nurturing_suppressions (no label): kept by the table's own triggers, since
+ * operators and analysts also write the list with plain SQL. */
+export const SUPPRESSIONS = 'suppressions';
 /** Sums of the engagement summaries' total_emails_<outcome>, one label per outcome. */
 export const EMAILS_BY_OUTCOME = 'emails_by_outcome';
 export const EMAIL_OUTCOMES = ['sent', 'delivered', 'opened', 'clicked', 'replied'] as const;
@@ -54,17 +57,19 @@ export async function moveGauges(client: SqlClient, tables: ReadModelTables, row
 /** Sets every gauge to the count of the rows it counts (after a rebuild). The gauges' rows are
  * locked first, so an increment in flight either lands before the count or after it. */
 export async function recountGauges(client: SqlClient): Promise<void> {
-  await client.query(`UPDATE ${GAUGES_TABLE} SET value = 0 WHERE name IN ($1, $2, $3)`, [SEQUENCES_BY_STATUS, UNMATCHED_EVENTS, EMAILS_BY_OUTCOME]);
+  await client.query(`UPDATE ${GAUGES_TABLE} SET value = 0 WHERE name IN ($1, $2, $3, $4)`, [SEQUENCES_BY_STATUS, UNMATCHED_EVENTS, EMAILS_BY_OUTCOME, SUPPRESSIONS]);
   await client.query(
     `INSERT INTO ${GAUGES_TABLE} (name, label, value)
        SELECT $1, status, count(*) FROM lead_nurturing_sequences GROUP BY status
        UNION ALL
        SELECT $2, '', count(*) FROM lead_nurturing_unmatched_events
        UNION ALL
+       SELECT $4, '', count(*) FROM lead_nurturing_suppressions
+       UNION ALL
        SELECT $3, o.label, o.n
          FROM (SELECT ${EMAIL_OUTCOMES.map((o) => `coalesce(sum(${summaryColumn(o)}), 0) AS ${o}`).join(', ')} FROM lead_nurturing_engagement_summary) AS s
         CROSS JOIN LATERAL (VALUES ${EMAIL_OUTCOMES.map((o) => `('${o}', s.${o})`).join(', ')}) AS o(label, n)
      ON CONFLICT (name, label) DO UPDATE SET value = EXCLUDED.value`,
-    [SEQUENCES_BY_STATUS, UNMATCHED_EVENTS, EMAILS_BY_OUTCOME],
+    [SEQUENCES_BY_STATUS, UNMATCHED_EVENTS, EMAILS_BY_OUTCOME, SUPPRESSIONS],
   );
 }

@@ -3,7 +3,7 @@ import { readDbFile } from '../sql-files.js';
 
 /** Re-applies `db/lead_nurturing_schema.sql` (idempotent) to installs made before the live dashboard:
  * the funnel's email gauges (counted once from the summaries), the index of what is due next, and
- * the table of signed-out dashboard sessions. */
+ * the table of signed-out dashboard sessions; the suppression list's size as a gauge its triggers keep. */
 export class Dashboard1796428800000 implements MigrationInterface {
   name = 'Dashboard1796428800000';
 
