@@ -18,6 +18,7 @@ const CASES = {
   B4: () => import('./cases/b4-rebuild.js').then((m) => m.runB4),
   B5: () => import('./cases/b5-run.js').then((m) => m.runB5),
   B6: () => import('./cases/b6-report.js').then((m) => m.runB6),
+  B7: () => import('./cases/b7-dashboard.js').then((m) => m.runB7),
 };
 
 function machine(postgres) {

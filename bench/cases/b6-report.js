@@ -4,51 +4,14 @@
 // Raw limit: the same aggregates as one bare SQL query (one pass over the cohort and its emails,
 // GROUPING SETS for the month, the days and the templates; the steps over the emails sent in the
 // month), with nothing else: no per-period join, no files, no insert.
-// Correctness: the report's counts against the ones the generator below defines, computed in JS.
+// Correctness: the report's counts against the ones the cohort's rules define, computed in JS.
 import { parsePeriod } from '../../dist/domain/reports/report-period.js';
 import { createReportGenerator } from '../../dist/infrastructure/reports/create-report-generator.js';
+import { cohortTallies, seedMonthCohort, STEPS, TEMPLATES } from '../lib/month-cohort.js';
 import { analyze } from '../lib/seed.js';
 import { check, checkpoint, log, timed } from '../lib/util.js';
 
-const MONTH = parsePeriod('monthly', '2026-03');
-const STEPS = 5;
-const TEMPLATES = 20;
-
-// Sequence i (1..n) starts at MONTH.start + (i - 1) * month / n; template i % 20; qualified 3 days
-// later when i % 10 = 0. Its email k (1..5) is sent 2 (k - 1) days after the start (the last ones in
-// April), bounced when (i + k) % 40 = 0, else sent and delivered; opened when i·k % 3 = 0, clicked
-// when i·k % 7 = 0, replied when (i + k) % 11 = 0.
-const SEED_SQL = `
-INSERT INTO lead_nurturing_sequences (id, lead_ext_id, email, sequence_name, total_steps, status, started_at, qualified_at, stream_revision, last_event_at)
-SELECT i, 'lead-' || i, 'lead-' || i || '@example.com', 'Template ' || (i % ${TEMPLATES}), ${STEPS},
-       CASE WHEN i % 10 = 0 THEN 'qualified' ELSE 'active' END, st, CASE WHEN i % 10 = 0 THEN st + interval '3 days' END, 0, st
-  FROM (SELECT i, $1::timestamptz + (i - 1) * (($2::timestamptz - $1::timestamptz) / $3::int) AS st FROM generate_series(1, $3::int) AS i) s;
-INSERT INTO lead_nurturing_events (id, sequence_id, lead_ext_id, email, step_number, status, sent_at, delivered_at, opened_at, clicked_at, replied_at, bounced_at, last_event_at)
-SELECT gen_random_uuid(), s.id, s.lead_ext_id, s.email, k, CASE WHEN (s.id + k) % 40 = 0 THEN 'bounced' ELSE 'sent' END, at,
-       CASE WHEN (s.id + k) % 40 <> 0 THEN at END, CASE WHEN s.id * k % 3 = 0 THEN at END, CASE WHEN s.id * k % 7 = 0 THEN at END,
-       CASE WHEN (s.id + k) % 11 = 0 THEN at END, CASE WHEN (s.id + k) % 40 = 0 THEN at END, at
-  FROM lead_nurturing_sequences s, generate_series(1, ${STEPS}) AS k, LATERAL (SELECT s.started_at + (k - 1) * interval '2 days' AS at) a;`;
-
-function expected(n) {
-  const monthMs = Date.parse(MONTH.end) - Date.parse(MONTH.start);
-  const e = { started: n, qualified: 0, sent: 0, bounced: 0, opened: 0, clicked: 0, replied: 0, sentInMonth: 0 };
-  for (let i = 1; i <= n; i++) {
-    if (i % 10 === 0) e.qualified += 1;
-    const startOffset = Math.floor(((i - 1) * monthMs) / n);
-    for (let k = 1; k <= STEPS; k++) {
-      if ((i + k) % 40 === 0) {
-        e.bounced += 1;
-        continue;
-      }
-      e.sent += 1;
-      if ((i * k) % 3 === 0) e.opened += 1;
-      if ((i * k) % 7 === 0) e.clicked += 1;
-      if ((i + k) % 11 === 0) e.replied += 1;
-      if (startOffset + (k - 1) * 2 * 86_400_000 < monthMs) e.sentInMonth += 1;
-    }
-  }
-  return e;
-}
+const MONTH = parsePeriod('monthly', '2026-03'); // the cohort: bench/lib/month-cohort.js
 
 /** The raw limit: the same aggregates, one bare statement. */
 const RAW_SQL = `
@@ -86,11 +49,10 @@ export async function runB6({ dbs, sizes }) {
   try {
     const pool = c.db.pool;
     log(`B6: generating ${n} sequences and ${n * STEPS} emails (set-based SQL)`);
-    const seeded = await timed(() => pool.query(SEED_SQL.split(';\n')[0], [MONTH.start, MONTH.end, n]));
-    await pool.query(SEED_SQL.split(';\n')[1]);
-    log(`B6: seeded in ${seeded.seconds.toFixed(1)} s (sequences); analyzing`);
+    const seeded = await timed(() => seedMonthCohort(pool, MONTH, n));
+    log(`B6: seeded in ${seeded.seconds.toFixed(1)} s; analyzing`);
     await analyze(pool);
-    const want = expected(n);
+    const want = cohortTallies(MONTH, n);
 
     await checkpoint(pool);
     log('B6: raw aggregates (one bare query)');

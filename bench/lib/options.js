@@ -8,7 +8,7 @@
 //   --profile            run the child processes (B5's `nurture run`, the sink, the B3 client) with
 //                        --cpu-prof, writing .cpuprofile files to bench/profiles/
 //                        (profile the bench process itself with `node --cpu-prof bench/run.js`)
-export const CASE_IDS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6'];
+export const CASE_IDS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'];
 
 export function parseOptions(argv) {
   const options = { scale: 'full', json: false, only: CASE_IDS, httpConcurrency: 16, keep: false, profile: false };
@@ -52,6 +52,7 @@ export const SIZES = {
     b4: { events: 1_000_000, batchSize: 10_000 },
     b5: { leads: 1_000_000, active: 100_000, due: 20_000, newLeads: 100 },
     b6: { sequences: 1_000_000 },
+    b7: { sequences: 1_000_000, events: 1_000_000, runs: 1_000, unmatched: 10_000, warm: 50, rankingsWaitMs: 120_000 },
   },
   small: {
     b1: { streams: 2_000, batchStreams: 250, appenders: 4, peerCallers: 8, repeat: 1 },
@@ -60,5 +61,6 @@ export const SIZES = {
     b4: { events: 50_000, batchSize: 10_000 },
     b5: { leads: 20_000, active: 5_000, due: 1_000, newLeads: 100 },
     b6: { sequences: 20_000 },
+    b7: { sequences: 20_000, events: 20_000, runs: 1_000, unmatched: 200, warm: 50, rankingsWaitMs: 20_000 },
   },
 };
