@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { databaseSettingsFromEnv } from '../database/open-database.js';
 import { parseDemoOptions, type RawDemoOptions } from '../demo/demo-options.js';
-import { formatDemo } from '../demo/format-demo.js';
+import { formatDemo, SEE_IT_LIVE } from '../demo/format-demo.js';
 import { type DemoResult, runDemo } from '../demo/run-demo.js';
 import { runInstants } from '../demo/simulation.js';
 import { progress } from './progress.js';
@@ -31,6 +31,7 @@ export function registerDemo(program: Command): void {
       const seconds = (Date.now() - started) / 1000;
       bar.finish(`simulated ${options.days} days in ${result.simulation.runs} runs in ${seconds.toFixed(1)} s`);
       console.log(raw.json ? JSON.stringify(demoJson(result), null, 2) : formatDemo(result, seconds));
+      if (raw.json) process.stderr.write(`${SEE_IT_LIVE}\n`);
     });
 }
 

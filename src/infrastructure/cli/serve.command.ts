@@ -9,6 +9,8 @@ import { createApp } from '../serve/create-app.js';
 import { configuredPublicUrl } from '../unsubscribe/load-unsubscribe-tokens.js';
 import { METRICS_TOKEN_ENV, metricsTokenOf } from '../operations/metrics-token.guard.js';
 import { CliUsageError } from './exit-codes.js';
+import { openLastDemoDatabase } from '../demo/demo-database.js';
+import { prepareDemoServe } from './serve-demo.js';
 import { ValidationError } from '../../domain/shared/errors.js';
 import { type ReportSchedules, reportSchedulesFrom } from '../serve/report-schedules.js';
 
@@ -39,7 +41,9 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to listen on (env NURTURE_HOST; 0.0.0.0: every interface)', process.env.NURTURE_HOST || DEFAULT_HOST)
     .option('--schedule <cron>', 'cron expression, UTC (env NURTURE_SCHEDULE)', process.env.NURTURE_SCHEDULE ?? DEFAULT_SCHEDULE)
     .option('--config <file>', 'JSON file of run parameters')
-    .action(async (options: { port: string; host: string; schedule: string; config?: string }) => {
+    .option('--demo', 'serve the data of the last `nurture demo` (always a dry run; prints a read key to sign in with when NURTURE_API_KEYS is unset)')
+    .action(async (options: { port: string; host: string; schedule: string; config?: string; demo?: boolean }) => {
+      const demoKey = options.demo ? prepareDemoServe(process.env) : null;
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUsageError(`--port must be a TCP port number, got "${options.port}"`);
       const cron = validateCronExpression(options.schedule);
@@ -49,12 +53,17 @@ export function registerServe(program: Command): void {
       const reportSchedules = reportSchedulesOrUsageError(process.env);
       for (const warning of startWarnings(params)) process.stderr.write(`nurture serve: warning: ${warning}\n`);
 
-      const db = await openDatabase(databaseSettingsFromEnv());
+      const settings = databaseSettingsFromEnv();
+      const db = options.demo ? (await openLastDemoDatabase(settings)).db : await openDatabase(settings);
       await runMigrations(db);
       const app = await createApp(db, { schedule: options.schedule, configFile: options.config, reportSchedules }, ['log', 'warn', 'error']);
       await app.listen(port, options.host);
       const address = app.getHttpServer().address() as { port: number };
-      console.log(`nurture serve: listening on ${listeningOn(options.host, address.port)} (${db.mode} database)`);
+      console.log(`nurture serve: listening on ${listeningOn(options.host, address.port)} (${db.mode} database${options.demo ? ', the demo\'s data, dry run' : ''})`);
+      if (options.demo) {
+        const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+        console.log(`nurture serve: the dashboard is at http://${host}:${address.port}/dashboard${demoKey ? `; sign in with the read key ${demoKey} (made for this run)` : ' (sign in with a read key of NURTURE_API_KEYS)'}`);
+      }
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

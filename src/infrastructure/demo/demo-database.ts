@@ -24,8 +24,34 @@ export interface DemoDatabase {
   envHint: string;
 }
 
+const demoDirOf = (settings: DatabaseSettings): string => join(dirname(settings.dataDir ?? '.nurture/pgdata'), 'demo');
+
 export function openDemoDatabase(settings: DatabaseSettings): Promise<DemoDatabase> {
-  return settings.databaseUrl ? openDemoSchema(settings.databaseUrl) : openDemoDirectory(join(dirname(settings.dataDir ?? '.nurture/pgdata'), 'demo'));
+  return settings.databaseUrl ? openDemoSchema(settings.databaseUrl) : openDemoDirectory(demoDirOf(settings));
+}
+
+/** The data the last `nurture demo` left, as it is (for `nurture serve --demo`); a usage error when
+ * no demo ran there. */
+export async function openLastDemoDatabase(settings: DatabaseSettings): Promise<DemoDatabase> {
+  if (settings.databaseUrl) {
+    const admin = new pg.Client({ connectionString: settings.databaseUrl });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ comment: string | null }>(
+        'SELECT obj_description(oid, $2) AS comment FROM pg_namespace WHERE nspname = $1',
+        [DEMO_SCHEMA, 'pg_namespace'],
+      );
+      if (rows[0]?.comment !== SCHEMA_COMMENT) throw new CliUsageError(`no demo data in DATABASE_URL's database (schema ${DEMO_SCHEMA}): run npx nurture demo first`);
+    } finally {
+      await admin.end();
+    }
+    const db = await openServerDatabase({ url: withSearchPath(settings.databaseUrl, DEMO_SCHEMA), applicationName: 'lead-nurturing-demo' });
+    return { db, where: `schema ${DEMO_SCHEMA} of DATABASE_URL's database`, envHint: '' };
+  }
+  const dir = demoDirOf(settings);
+  if (!existsSync(join(dir, MARKER)) || !existsSync(join(dir, 'pgdata'))) throw new CliUsageError(`no demo data at ${dir}: run npx nurture demo first`);
+  const db = await openEmbeddedDatabase({ dataDir: join(dir, 'pgdata') });
+  return { db, where: `embedded database at ${dir}`, envHint: '' };
 }
 
 async function openDemoDirectory(dir: string): Promise<DemoDatabase> {

@@ -37,6 +37,9 @@ export function formatDemo(r: DemoResult, elapsedSeconds: number): string {
     `Reproducible: the same --seed ${o.seed} with the same --leads and --days gives exactly these numbers (finished in ${elapsedSeconds.toFixed(1)} s).`,
     `The data is in the ${r.where}; explore it, e.g.:`,
     `  ${r.envHint} npx nurture history ${r.exampleLead ?? '<lead_ext_id>'}`,
+    SEE_IT_LIVE,
   ];
   return lines.join('\n');
 }
+
+export const SEE_IT_LIVE = 'See it on the live dashboard: npx nurture serve --demo (it prints the address and a key to sign in with).';
