@@ -52,7 +52,8 @@ describe(`nurture demo, then nurture serve --demo (${isEmbedded ? 'embedded data
 
   it('refuses to serve demo data that does not exist yet, with a one-line reason', async () => {
     const r = await runCli(['serve', '--demo', '--port', '0'], env);
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/no demo data .*run npx nurture demo first/);
   });
 
