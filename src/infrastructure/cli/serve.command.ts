@@ -51,10 +51,9 @@ export function registerServe(program: Command): void {
       // Fail fast on bad parameters rather than at the first scheduled run.
       const params = loadRunParameters({ env: process.env, configFile: options.config });
       const reportSchedules = reportSchedulesOrUsageError(process.env);
-      for (const warning of startWarnings(params)) process.stderr.write(`nurture serve: warning: ${warning}\n`);
-
       const settings = databaseSettingsFromEnv();
       const db = options.demo ? (await openLastDemoDatabase(settings)).db : await openDatabase(settings);
+      for (const warning of startWarnings(params)) process.stderr.write(`nurture serve: warning: ${warning}\n`);
       await runMigrations(db);
       const app = await createApp(db, { schedule: options.schedule, configFile: options.config, reportSchedules }, ['log', 'warn', 'error']);
       await app.listen(port, options.host);

@@ -33,7 +33,7 @@ const EN = {
   noTemplates: 'No template started a sequence in these days.',
   noSteps: 'No step had {min} or more emails sent in these days: none is ranked.',
   tooFew: '{n} more steps had fewer than {min} emails sent: not ranked.',
-  dryRun: 'dry run', conversion: 'Conversion', qualifiedOfStarted: 'qualified / started', replyRate: 'Reply rate', repliedOfSent: 'replied / sent',
+  dryRun: 'dry run', slowest: 'slowest', conversion: 'Conversion', qualifiedOfStarted: 'qualified / started', replyRate: 'Reply rate', repliedOfSent: 'replied / sent',
 };
 
 const ES: typeof EN = {
@@ -66,7 +66,7 @@ const ES: typeof EN = {
   noTemplates: 'Ninguna plantilla inició secuencias en estos días.',
   noSteps: 'Ningún paso tuvo {min} o más emails enviados en estos días: ninguno se clasifica.',
   tooFew: '{n} pasos más tuvieron menos de {min} emails enviados: no se clasifican.',
-  dryRun: 'simulación', conversion: 'Conversión', qualifiedOfStarted: 'calificadas / iniciadas', replyRate: 'Tasa de respuesta', repliedOfSent: 'respondidos / enviados',
+  dryRun: 'simulación', slowest: 'el más lento', conversion: 'Conversión', qualifiedOfStarted: 'calificadas / iniciadas', replyRate: 'Tasa de respuesta', repliedOfSent: 'respondidos / enviados',
 };
 
 export type DashboardLabels = typeof EN;

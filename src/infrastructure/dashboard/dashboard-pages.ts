@@ -51,7 +51,7 @@ export function dashboardPage(lang: DashboardLang): string {
   const words = {
     live: l.live, behind: l.behind, reconnecting: l.reconnecting, overdue: l.overdue, notPlanned: l.notPlanned, noDue: l.noDue,
     templatesNote: l.templatesNote, stepsNote: l.stepsNote, rankingsPending: l.rankingsPending, noTemplates: l.noTemplates, noSteps: l.noSteps, tooFew: l.tooFew,
-    step: l.step, dryRun: l.dryRun,
+    step: l.step, dryRun: l.dryRun, slowest: l.slowest,
   };
   const funnel = FUNNEL_KEYS.map((k) => `<div><dt>${escapeHtml(l[k])}</dt><dd data-testid="funnel-${k}">–</dd></div>`).join('');
   const counts = (items: [string, string][]) =>

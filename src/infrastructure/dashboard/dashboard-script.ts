@@ -39,6 +39,7 @@ export const DASHBOARD_SCRIPT = String.raw`(function () {
     if (option.yAxis && option.yAxis.type === 'category' && el.clientWidth < 720) {
       var room = Math.round(el.clientWidth * 0.38);
       option.grid.left = room; option.grid.right = 130; option.yAxis.axisLabel.width = room - 10;
+      option.xAxis.splitNumber = 2;
     }
     if (extra) Object.keys(extra).forEach(function (k) { option[k] = extra[k]; });
     charts[id] = charts[id] || window.echarts.init(el);
@@ -86,7 +87,14 @@ export const DASHBOARD_SCRIPT = String.raw`(function () {
     rows('runs', data.runs, function (tr, r) {
       cell(tr, time.format(new Date(r.startedAt)));
       cell(tr, r.status + (r.dryRun ? ' (' + words.dryRun + ')' : ''));
-      cell(tr, r.steps.map(function (s) { return s.step + ' ' + number.format(s.durationMs) + ' ms'; }).join(', '), 'steps');
+      // The run's total and its slowest step; every step's timing one click away.
+      var td = cell(tr, '', 'steps');
+      var total = r.steps.reduce(function (sum, s) { return sum + s.durationMs; }, 0);
+      var slowest = r.steps.reduce(function (a, s) { return !a || s.durationMs > a.durationMs ? s : a; }, null);
+      var details = document.createElement('details'), summary = document.createElement('summary'), list = document.createElement('div');
+      summary.textContent = number.format(total) + ' ms' + (slowest ? ' · ' + words.slowest + ': ' + slowest.step + ' ' + number.format(slowest.durationMs) + ' ms' : '');
+      list.textContent = r.steps.map(function (s) { return s.step + ' ' + number.format(s.durationMs) + ' ms' + (s.status === 'succeeded' ? '' : ' (' + s.status + ')'); }).join(', ');
+      details.appendChild(summary); details.appendChild(list); td.appendChild(details);
     });
     rows('feed', data.events, function (tr, e) {
       tr.setAttribute('data-testid', 'feed-row');
