@@ -952,3 +952,6 @@ CREATE TRIGGER lead_nurturing_suppressions_counted_on_delete AFTER DELETE ON lea
 DROP TRIGGER IF EXISTS lead_nurturing_suppressions_counted_on_truncate ON lead_nurturing_suppressions;
 CREATE TRIGGER lead_nurturing_suppressions_counted_on_truncate AFTER TRUNCATE ON lead_nurturing_suppressions
     FOR EACH STATEMENT EXECUTE FUNCTION nurture_count_suppressions();
+
+-- The dashboard's latest additions to the suppression list.
+CREATE INDEX IF NOT EXISTS lead_nurturing_suppressions_suppressed_at_idx ON lead_nurturing_suppressions (suppressed_at, email);

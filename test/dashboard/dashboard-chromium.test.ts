@@ -86,6 +86,16 @@ if (!availability.run && availability.mustFail) {
       const { rows } = await f.t.db.pool.query(`SELECT count(*)::int AS days FROM mv_nurturing_conversion_metrics`);
       expect(rows[0].days).toBeGreaterThan(0);
       expect(await page.isHidden('[data-testid="chart-empty"]')).toBe(true);
+      // The rankings come from the background a moment later, without a reload: the one template
+      // drawn and in the screen reader's table; no step has report_min_sends (20) sends, and it says so.
+      await page.locator('#chart-templates canvas').waitFor({ timeout: 5000 });
+      const template = (await f.t.db.pool.query(`SELECT DISTINCT sequence_name FROM lead_nurturing_sequences`)).rows.map((r) => r.sequence_name);
+      expect(await page.locator('[data-testid="templates-table"] tr td:first-child').allTextContents()).toEqual(template);
+      expect(await page.textContent('[data-testid="steps-note"]')).toMatch(/^No step had 20 or more emails sent in these days: none is ranked\./);
+      expect(await page.isHidden('#chart-steps')).toBe(true);
+      // What is due next: both sequences, their second step.
+      expect(await page.locator('[data-testid="due"] tr').count()).toBe(2);
+      expect(await page.locator('[data-testid="due"] tr').first().textContent()).toMatch(/lead_[ab].*2\/3$/);
       await page.screenshot({ path: `${RESULTS}/dashboard-1280x800.png`, fullPage: true });
     });
 
@@ -103,6 +113,16 @@ if (!availability.run && availability.mustFail) {
       expect(Date.now() - sent).toBeLessThan(2000);
       expect(await page.evaluate('window.marker')).toBe(1);
       expect(await funnelOnPage(page)).toEqual(await funnelFromSql(f));
+    });
+
+    it('an event for no sequence shows in the unmatched list and its count', async () => {
+      const body = JSON.stringify({ email: 'stranger@example.com', event_type: 'clicked', timestamp: new Date().toISOString() });
+      const r = await post(`${f.app.url}/webhooks/engagement`, body, standardWebhookHeaders(secret, 'msg_dashboard_2', unix(new Date()), body));
+      expect(r.status).toBe(200);
+      const { rows } = await f.t.db.pool.query(`SELECT count(*)::int AS n FROM lead_nurturing_unmatched_events`);
+      expect(rows[0].n).toBe(1);
+      await page.locator('[data-testid="unmatched"]', { hasText: /^1$/ }).waitFor({ timeout: 3000 });
+      await page.locator('[data-testid="latest-unmatched"] tr', { hasText: 'clicked' }).waitFor({ timeout: 3000 });
     });
 
     it('reads Spanish with ?lang=es, in one column on a phone', async () => {

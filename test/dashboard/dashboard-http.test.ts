@@ -105,6 +105,9 @@ describe('dashboard over HTTP', () => {
     expect((await f.api.request('DELETE', '/suppressions/gone%40example.com')).status).toBe(404);
     expect(await shown()).toBe(before + 1);
     expect(await shown()).toBe(await counted());
+    const body: Json = await (await data(cookie)).json();
+    expect(body.latestSuppressions[0]).toMatchObject({ email: 'also-gone@example.com', reason: 'manual', source: 'operator' });
+    expect(body.latestSuppressions.map((x: Json) => x.email)).not.toContain('gone@example.com');
   });
 
   it('the stream sends a change at once, then one after an append; Last-Event-ID resumes (at once only if the position moved since)', async () => {
@@ -117,10 +120,11 @@ describe('dashboard over HTTP', () => {
       const first = await stream.next();
       expect(first).toMatchObject({ event: 'change' });
       const position = JSON.parse(first!.data!).position as number;
-      expect(first!.id).toBe(String(position));
-      const resumed = await SseReader.open(f.app.url, cookie, String(position));
+      // The id marks the position and the two lists' sizes (they change outside the log).
+      expect(first!.id).toMatch(new RegExp(`^${position}\\.\\d+\\.\\d+$`));
+      const resumed = await SseReader.open(f.app.url, cookie, first!.id);
       expect(await resumed.next(1200)).toBeNull();
-      const older = await SseReader.open(f.app.url, cookie, String(position - 1));
+      const older = await SseReader.open(f.app.url, cookie, first!.id!.replace(/^\d+/, String(position - 1)));
       expect(JSON.parse((await older.next())!.data!).position).toBe(position);
       older.close();
       await insertLead(f.t, { ext_id: 'dash_2' });
@@ -133,6 +137,23 @@ describe('dashboard over HTTP', () => {
       const resumedChange = await resumed.next();
       expect(JSON.parse(resumedChange!.data!).position).toBeGreaterThan(position);
       resumed.close();
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('the stream sends a change when the suppression list changes, though the log did not move', async () => {
+    const { cookie } = await signIn(f.app.url, READ_KEY);
+    await f.app.app.get(LiveProjectionService).catchUp();
+    const stream = await SseReader.open(f.app.url, cookie);
+    try {
+      const first = await stream.next();
+      expect((await f.api.post('/suppressions', { email: 'quiet@example.com', reason: 'manual' })).status).toBe(201);
+      const change = await stream.next();
+      expect(change).toMatchObject({ event: 'change' });
+      const [position, , suppressions] = change!.id!.split('.').map(Number);
+      expect(position).toBe(JSON.parse(first!.data!).position);
+      expect(suppressions).toBe(Number(first!.id!.split('.')[2]) + 1);
     } finally {
       stream.close();
     }

@@ -55,6 +55,27 @@ describe('the dashboard snapshot over a hand-built read side', () => {
     expect(body.due[2]).toMatchObject({ sequenceId: 5, nextSendAt: null });
   });
 
+  it('lists the latest suppressions and unmatched events, newest first, five of each', async () => {
+    for (let i = 1; i <= 7; i++) {
+      await t.db.pool.query(`INSERT INTO lead_nurturing_suppressions (email, reason, source, suppressed_at) VALUES ($1, 'bounced', 'webhook', $2)`, [
+        `s${i}@example.com`, `2026-03-0${i}T12:00:00Z`,
+      ]);
+      await t.db.pool.query(
+        `INSERT INTO lead_nurturing_unmatched_events (source, provider_event_id, event_type, email, occurred_at, received_at, reason)
+         VALUES ('resend', $1, 'opened', $2, $3, $3, 'no sequence for this address')`,
+        [`evt-${i}`, `nobody${i}@example.com`, `2026-03-0${i}T13:00:00Z`],
+      );
+    }
+    const body = await data();
+    expect(body.suppressions).toBe(7); // counted by the table's triggers, rows written with plain SQL too
+    expect(body.latestSuppressions.map((x: Json) => x.email)).toEqual(['s7@example.com', 's6@example.com', 's5@example.com', 's4@example.com', 's3@example.com']);
+    expect(body.latestSuppressions[0]).toEqual({ email: 's7@example.com', reason: 'bounced', source: 'webhook', suppressedAt: '2026-03-07T12:00:00.000Z' });
+    expect(body.latestUnmatched).toHaveLength(5);
+    expect(body.latestUnmatched[0]).toEqual({ source: 'resend', eventType: 'opened', reason: 'no sequence for this address', status: 'parked', receivedAt: '2026-03-07T13:00:00.000Z' });
+    await t.db.pool.query(`DELETE FROM lead_nurturing_suppressions WHERE email LIKE 's%@example.com'`);
+    expect((await data()).suppressions).toBe(0);
+  });
+
   it('ranks over the 30 days up to the metrics view’s latest day, by the reports’ definitions', async () => {
     const body = await withRankings();
     // The latest start is sequence 5 (2026-03-09): the window is 2026-02-08 up to 2026-03-10.

@@ -18,7 +18,7 @@ section.wide{grid-column:1/-1}h2{font-size:1rem;margin:0 0 .6rem}
 .funnel div{background:#eef3f7;border-radius:4px;padding:.4rem .6rem}.funnel dt{font-size:.8rem;color:#555}.funnel dd{margin:0;font-size:1.4rem;font-weight:600}
 #chart,.chart{width:100%;height:280px}.note{color:#555;font-size:.8rem;margin:.4rem 0 0}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}section{position:relative}
-td.overdue{color:#a33}table{width:100%;border-collapse:collapse;font-size:.85rem}th,td{text-align:left;padding:.25rem .4rem;border-bottom:1px solid #e3e3e3;vertical-align:top;overflow-wrap:anywhere}
+td.overdue{color:#a33}table.list td{overflow-wrap:normal}table.list td.wrap{overflow-wrap:anywhere}table{width:100%;border-collapse:collapse;font-size:.85rem}th,td{text-align:left;padding:.25rem .4rem;border-bottom:1px solid #e3e3e3;vertical-align:top;overflow-wrap:anywhere}
 td.num{text-align:right}#runs td:not(.steps){white-space:nowrap;overflow-wrap:normal}.steps{color:#555;font-size:.8rem}
 @media (max-width:700px){main{grid-template-columns:1fr;padding:.5rem}header{flex-wrap:wrap}}
 form.sign-in{max-width:24rem;margin:3rem auto;background:#fff;padding:1.2rem;border-radius:6px;display:grid;gap:.6rem}
@@ -51,7 +51,7 @@ export function dashboardPage(lang: DashboardLang): string {
   const words = {
     live: l.live, behind: l.behind, reconnecting: l.reconnecting, overdue: l.overdue, notPlanned: l.notPlanned, noDue: l.noDue,
     templatesNote: l.templatesNote, stepsNote: l.stepsNote, rankingsPending: l.rankingsPending, noTemplates: l.noTemplates, noSteps: l.noSteps, tooFew: l.tooFew,
-    step: l.step, dryRun: l.dryRun, slowest: l.slowest,
+    step: l.step, dryRun: l.dryRun, slowest: l.slowest, noneYet: l.noneYet,
   };
   const funnel = FUNNEL_KEYS.map((k) => `<div><dt>${escapeHtml(l[k])}</dt><dd data-testid="funnel-${k}">–</dd></div>`).join('');
   const counts = (items: [string, string][]) =>
@@ -66,7 +66,8 @@ ${section('templates', l.topTemplates, rankingChart('templates', l.templatesAria
 ${section('steps', l.topSteps, rankingChart('steps', l.stepsAria, [l.step, `${l.replyRate} (${l.repliedOfSent})`]))}
 ${section('due', l.due, table('due', [l.dueAt, l.lead, l.template, l.step]))}
 ${section('runs', l.runs, table('runs', [l.run, l.status, l.stepTimings]))}
-${section('counts', l.counts, counts([[l.suppressions, 'suppressions'], [l.unmatched, 'unmatched']]), true)}
+${section('suppressions', l.suppressions, `${counts([[l.inTotal, 'suppressions']])}${table('latest-suppressions', [l.when, l.address, l.reason, l.source], ' class="list"')}`)}
+${section('unmatched', l.unmatched, `${counts([[l.inTotal, 'unmatched']])}${table('latest-unmatched', [l.when, l.source, l.event, l.reason], ' class="list"')}`)}
 ${section('feed', l.feed, table('feed', ['#', l.type, l.sequence, l.time]), true)}
 </main>
 <script src="/dashboard/assets/echarts.min.js"></script><script src="/dashboard/assets/dashboard.js"></script></body></html>`;

@@ -96,6 +96,14 @@ export const DASHBOARD_SCRIPT = String.raw`(function () {
       list.textContent = r.steps.map(function (s) { return s.step + ' ' + number.format(s.durationMs) + ' ms' + (s.status === 'succeeded' ? '' : ' (' + s.status + ')'); }).join(', ');
       details.appendChild(summary); details.appendChild(list); td.appendChild(details);
     });
+    rows('latest-suppressions', data.latestSuppressions, function (tr, x) {
+      cell(tr, time.format(new Date(x.suppressedAt))); cell(tr, x.email, 'wrap'); cell(tr, x.reason); cell(tr, x.source || '');
+    });
+    if (data.latestSuppressions.length === 0) rows('latest-suppressions', [words.noneYet], function (tr, message) { cell(tr, message).colSpan = 4; });
+    rows('latest-unmatched', data.latestUnmatched, function (tr, x) {
+      cell(tr, time.format(new Date(x.receivedAt))); cell(tr, x.source); cell(tr, x.eventType + ' (' + x.status + ')'); cell(tr, x.reason, 'wrap');
+    });
+    if (data.latestUnmatched.length === 0) rows('latest-unmatched', [words.noneYet], function (tr, message) { cell(tr, message).colSpan = 4; });
     rows('feed', data.events, function (tr, e) {
       tr.setAttribute('data-testid', 'feed-row');
       cell(tr, number.format(e.position), 'num'); cell(tr, e.type); cell(tr, e.stream); cell(tr, time.format(new Date(e.recordedAt)));

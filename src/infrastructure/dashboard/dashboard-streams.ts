@@ -1,12 +1,13 @@
 // The open /dashboard/events streams, fed by one poller: every POLL_MS it reads the projector's
-// checkpoint and the log head once (two index lookups) and writes a `change` to each stream whose
-// last sent position differs. A stream whose session ended (key removed, expired, or signed out on
+// checkpoint, the log head and the two lists' gauges once (index lookups) and writes a `change` to
+// each stream whose last sent mark differs. The mark, sent as the event's id, is
+// `<position>.<unmatched events>.<suppressions>`: the two lists change outside the log. A stream whose session ended (key removed, expired, or signed out on
 // any instance: one query per poll for all the streams) is closed.
 import { Injectable, type OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { GetProjectionProgressQuery } from '../../application/queries/dashboard/dashboard.queries.js';
-import type { ProjectionProgress } from '../../application/queries/read-side/dashboard-read-model.port.js';
+import type { DashboardPulse } from '../../application/queries/read-side/dashboard-read-model.port.js';
 import { DashboardSessions } from './dashboard-sessions.js';
 import type { DashboardSession } from './session-token.js';
 
@@ -18,8 +19,8 @@ export const DEFAULT_MAX_STREAMS = 50;
 interface Stream {
   session: DashboardSession;
   response: Response;
-  /** The position last sent; null until the first change. */
-  sent: number | null;
+  /** The mark last sent; null until the first change. */
+  sent: string | null;
   lastWrite: number;
 }
 
@@ -39,12 +40,12 @@ export class DashboardStreams implements OnModuleDestroy {
     private readonly sessions: DashboardSessions,
   ) {}
 
-  /** Starts a stream of `session` on `response`; `lastEventId` (a position) resumes one after a drop. */
+  /** Starts a stream of `session` on `response`; `lastEventId` (a mark) resumes one after a drop. */
   open(request: Request, response: Response, session: DashboardSession, lastEventId: string | undefined): void {
     if (this.streams.size >= maxStreamsFrom(process.env)) {
       throw new ServiceUnavailableException(`too many dashboard streams open (${MAX_STREAMS_ENV})`);
     }
-    const resumed = /^\d{1,15}$/.test(lastEventId ?? '') ? Number(lastEventId) : null;
+    const resumed = /^\d{1,15}\.\d{1,15}\.\d{1,15}$/.test(lastEventId ?? '') ? lastEventId! : null;
     response.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     response.flushHeaders();
     response.write('retry: 2000\n\n');
@@ -91,10 +92,11 @@ export class DashboardStreams implements OnModuleDestroy {
     stream.response.end();
   }
 
-  private feed(stream: Stream, { position, head }: ProjectionProgress, now: number): void {
-    if (stream.sent !== position) {
-      stream.response.write(`id: ${position}\nevent: change\ndata: ${JSON.stringify({ position, head, behind: Math.max(0, head - position) })}\n\n`);
-      stream.sent = position;
+  private feed(stream: Stream, { position, head, unmatchedEvents, suppressions }: DashboardPulse, now: number): void {
+    const mark = `${position}.${unmatchedEvents}.${suppressions}`;
+    if (stream.sent !== mark) {
+      stream.response.write(`id: ${mark}\nevent: change\ndata: ${JSON.stringify({ position, head, behind: Math.max(0, head - position) })}\n\n`);
+      stream.sent = mark;
       stream.lastWrite = now;
     } else if (now - stream.lastWrite >= KEEP_ALIVE_MS) {
       stream.response.write(': keep-alive\n\n');

@@ -2,10 +2,11 @@
 // size: the funnel, suppressions and unmatched events from nurture_gauges (kept by their writers); the daily
 // figures from mv_nurturing_conversion_metrics (the 30 days up to its latest, by its unique date
 // index, so simulated or demo dates show too); what is due next from the partial index of active
-// sequences by next_send_at; runs and the feed from their indexes (started_at DESC, the log's
-// primary key); the log head is one step down es_events' primary key.
+// sequences by next_send_at; runs, the feed and the latest suppressions and unmatched events from
+// their indexes (started_at DESC, the log's primary key, suppressed_at, received_at DESC); the log
+// head is one step down es_events' primary key.
 import type pg from 'pg';
-import type { DashboardReadModel, DashboardSnapshot, ProjectionProgress } from '../../application/queries/read-side/dashboard-read-model.port.js';
+import type { DashboardPulse, DashboardReadModel, DashboardSnapshot } from '../../application/queries/read-side/dashboard-read-model.port.js';
 import { NURTURING_READ_MODEL } from '../../projections/nurturing-read-model/nurturing-read-model.projection.js';
 import { EMAILS_BY_OUTCOME, type EmailOutcome, SEQUENCES_BY_STATUS, SUPPRESSIONS, UNMATCHED_EVENTS } from '../../projections/nurturing-read-model/gauges.js';
 
@@ -13,22 +14,26 @@ export const DASHBOARD_DAYS = 30;
 export const DASHBOARD_RUNS = 10;
 export const DASHBOARD_EVENTS = 20;
 export const DASHBOARD_DUE = 10;
+export const DASHBOARD_LIST_ROWS = 5;
 
 const PROGRESS_SQL = `SELECT coalesce((SELECT global_position FROM nurture_projection_checkpoints WHERE name = $1), 0)::text AS position,
-                             coalesce((SELECT max(global_position) FROM es_events), 0)::text AS head`;
+                             coalesce((SELECT max(global_position) FROM es_events), 0)::text AS head,
+                             coalesce((SELECT value FROM nurture_gauges WHERE name = $2 AND label = ''), 0)::text AS suppressions,
+                             coalesce((SELECT value FROM nurture_gauges WHERE name = $3 AND label = ''), 0)::text AS unmatched`;
 
 export class SqlDashboardReadModel implements DashboardReadModel {
   constructor(private readonly pool: Pick<pg.Pool, 'query'>) {}
 
-  async progress(): Promise<ProjectionProgress> {
-    const { rows } = await this.pool.query<{ position: string; head: string }>(PROGRESS_SQL, [NURTURING_READ_MODEL]);
-    return { position: Number(rows[0]!.position), head: Number(rows[0]!.head) };
+  async progress(): Promise<DashboardPulse> {
+    const { rows } = await this.pool.query<Record<'position' | 'head' | 'suppressions' | 'unmatched', string>>(PROGRESS_SQL, [NURTURING_READ_MODEL, SUPPRESSIONS, UNMATCHED_EVENTS]);
+    const r = rows[0]!;
+    return { position: Number(r.position), head: Number(r.head), suppressions: Number(r.suppressions), unmatchedEvents: Number(r.unmatched) };
   }
 
   async snapshot(): Promise<DashboardSnapshot> {
     // The position is read first: everything after it is at least as new as it says.
     const progress = await this.progress();
-    const [gauges, due, days, runs, events] = await Promise.all([
+    const [gauges, due, days, runs, events, suppressions, unmatched] = await Promise.all([
       this.pool.query<{ name: string; label: string; value: string }>(
         `SELECT name, label, value::text FROM nurture_gauges WHERE name IN ($1, $2, $3, $4)`,
         [SEQUENCES_BY_STATUS, UNMATCHED_EVENTS, EMAILS_BY_OUTCOME, SUPPRESSIONS],
@@ -53,6 +58,14 @@ export class SqlDashboardReadModel implements DashboardReadModel {
       this.pool.query(
         `SELECT global_position::text AS position, event_type, stream_id, recorded_at FROM es_events ORDER BY global_position DESC LIMIT $1`,
         [DASHBOARD_EVENTS],
+      ),
+      this.pool.query(
+        `SELECT email, reason, source, suppressed_at FROM lead_nurturing_suppressions ORDER BY suppressed_at DESC, email DESC LIMIT $1`,
+        [DASHBOARD_LIST_ROWS],
+      ),
+      this.pool.query(
+        `SELECT source, event_type, reason, status, received_at FROM lead_nurturing_unmatched_events ORDER BY received_at DESC LIMIT $1`,
+        [DASHBOARD_LIST_ROWS],
       ),
     ]);
     const gauge = (name: string, label: string) => Number(gauges.rows.find((g) => g.name === name && g.label === label)?.value ?? 0);
@@ -103,7 +116,11 @@ export class SqlDashboardReadModel implements DashboardReadModel {
         steps: (Array.isArray(r.steps) ? r.steps : []).map((s: { step: string; status: string; durationMs: number }) => ({ step: s.step, status: s.status, durationMs: s.durationMs })),
       })),
       suppressions: gauge(SUPPRESSIONS, ''),
-      unmatchedEvents: Number(gauges.rows.find((g) => g.name === UNMATCHED_EVENTS)?.value ?? 0),
+      latestSuppressions: suppressions.rows.map((r) => ({ email: r.email, reason: r.reason, source: r.source, suppressedAt: new Date(r.suppressed_at).toISOString() })),
+      unmatchedEvents: gauge(UNMATCHED_EVENTS, ''),
+      latestUnmatched: unmatched.rows.map((r) => ({
+        source: r.source, eventType: r.event_type, reason: r.reason, status: r.status, receivedAt: new Date(r.received_at).toISOString(),
+      })),
       events: events.rows.map((r) => ({ position: Number(r.position), type: r.event_type, stream: r.stream_id, recordedAt: new Date(r.recorded_at).toISOString() })),
     };
   }

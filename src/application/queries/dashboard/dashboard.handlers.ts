@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DASHBOARD_READ_MODEL, type DashboardReadModel, type ProjectionProgress } from '../read-side/dashboard-read-model.port.js';
+import { DASHBOARD_READ_MODEL, type DashboardPulse, type DashboardReadModel } from '../read-side/dashboard-read-model.port.js';
 import { DashboardRankings } from './dashboard-rankings.js';
 import { type DashboardView, GetDashboardSnapshotQuery, GetProjectionProgressQuery } from './dashboard.queries.js';
 
@@ -23,7 +23,7 @@ export class GetDashboardSnapshotHandler implements IQueryHandler<GetDashboardSn
 export class GetProjectionProgressHandler implements IQueryHandler<GetProjectionProgressQuery> {
   constructor(@Inject(DASHBOARD_READ_MODEL) private readonly readModel: DashboardReadModel) {}
 
-  execute(): Promise<ProjectionProgress> {
+  execute(): Promise<DashboardPulse> {
     return this.readModel.progress();
   }
 }

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { DashboardSnapshot, ProjectionProgress } from '../read-side/dashboard-read-model.port.js';
+import type { DashboardPulse, DashboardSnapshot } from '../read-side/dashboard-read-model.port.js';
 import type { DashboardRankingsView } from './dashboard-rankings.js';
 
 /** What the dashboard shows: the read side's snapshot and the last computed rankings (null while
@@ -9,5 +9,5 @@ export type DashboardView = DashboardSnapshot & { rankings: DashboardRankingsVie
 /** Everything the dashboard shows, read at once. */
 export class GetDashboardSnapshotQuery extends Query<DashboardView> {}
 
-/** The projector's checkpoint and the log's head, for the dashboard's change stream. */
-export class GetProjectionProgressQuery extends Query<ProjectionProgress> {}
+/** The projector's checkpoint, the log's head and the lists' sizes, for the dashboard's change stream. */
+export class GetProjectionProgressQuery extends Query<DashboardPulse> {}

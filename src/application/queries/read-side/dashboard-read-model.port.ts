@@ -53,6 +53,22 @@ export interface DashboardWindow {
   end: string;
 }
 
+export interface DashboardSuppression {
+  email: string;
+  reason: string;
+  source: string | null;
+  suppressedAt: string;
+}
+
+export interface DashboardUnmatchedEvent {
+  source: string;
+  eventType: string;
+  reason: string;
+  /** parked (may still match a sequence), matched, expired. */
+  status: string;
+  receivedAt: string;
+}
+
 export interface DashboardEvent {
   position: number;
   type: string;
@@ -67,6 +83,13 @@ export interface ProjectionProgress {
   head: number;
 }
 
+/** What the change stream watches: the projector against the log, and the sizes of the two lists
+ * written outside the log (the suppression list, the unmatched events). */
+export interface DashboardPulse extends ProjectionProgress {
+  suppressions: number;
+  unmatchedEvents: number;
+}
+
 export interface DashboardSnapshot extends ProjectionProgress {
   funnel: DashboardFunnel;
   active: number;
@@ -76,13 +99,17 @@ export interface DashboardSnapshot extends ProjectionProgress {
   window: DashboardWindow | null;
   runs: DashboardRun[];
   suppressions: number;
+  /** The latest additions to the suppression list, newest first. */
+  latestSuppressions: DashboardSuppression[];
   unmatchedEvents: number;
+  /** The latest engagement events that matched no sequence, newest first. */
+  latestUnmatched: DashboardUnmatchedEvent[];
   events: DashboardEvent[];
 }
 
 export interface DashboardReadModel {
   snapshot(): Promise<DashboardSnapshot>;
-  progress(): Promise<ProjectionProgress>;
+  progress(): Promise<DashboardPulse>;
 }
 
 export const DASHBOARD_READ_MODEL = Symbol('DashboardReadModel');
