@@ -77,6 +77,8 @@ describe('dashboard over HTTP', () => {
   it('the snapshot counts what the read side holds', async () => {
     await insertLead(f.t, { ext_id: 'dash_1' });
     await enroll(f.api, 'dash_1');
+    // The snapshot is the read side as of the projector: let it apply the enrollment first.
+    await f.app.app.get(LiveProjectionService).catchUp();
     const { cookie } = await signIn(f.app.url, READ_KEY);
     const res = await data(cookie);
     expect(res.status).toBe(200);
