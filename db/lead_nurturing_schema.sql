@@ -913,6 +913,9 @@ CREATE TABLE IF NOT EXISTS nurture_dashboard_signouts (
     expires_at timestamptz NOT NULL
 );
 
+-- Each sign-out deletes a few rows already past their expiry, found by this index.
+CREATE INDEX IF NOT EXISTS nurture_dashboard_signouts_expires_at_idx ON nurture_dashboard_signouts (expires_at);
+
 COMMENT ON TABLE nurture_dashboard_signouts IS 'Dashboard sessions signed out before they expired: refused until expires_at (rows past it are deleted).';
 COMMENT ON COLUMN nurture_dashboard_signouts.session_id IS 'The random id the session cookie carries.';
 COMMENT ON COLUMN nurture_dashboard_signouts.expires_at IS 'When the session would have expired anyway.';
